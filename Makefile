@@ -1,0 +1,86 @@
+# Lianxin: `make run` sets up and starts the app with demo data; `make test` sets up and
+# runs every check. Both work on a fresh machine with only python3 (3.11+) installed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DIR ?= $(CURDIR)/.demo
+DEMO_MEMBERS ?= 300
+export LIANXIN_DEMO_PASSWORD ?= lianxin-demo
+
+# Debian packages the app and its tests need: Qt's runtime libraries, PulseAudio for
+# QtMultimedia, CJK fonts so Chinese renders in screenshots.
+DEB_PACKAGES := libpulse0 fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libfontconfig1 \
+                libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
+
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: run test lint typecheck imports pytest bench screenshots translations \
+        update-translations deps-debian venv clean demo
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+deps-debian:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  elif command -v sudo >/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages:$$missing (install them as root)"; exit 1; \
+	  fi; \
+	fi
+
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Re-extract source strings into the .ts files (then translate them in Qt Linguist).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(git ls-files 'desktop/*.py') -no-obsolete -ts $(TS_FILES)
+
+demo: $(STAMP) translations
+	@if [ ! -f "$(DEMO_DIR)/vault.json" ]; then \
+	  LIANXIN_PASSWORD=$(LIANXIN_DEMO_PASSWORD) $(BIN)/lianxin-cli --data-dir "$(DEMO_DIR)" demo \
+	    --members $(DEMO_MEMBERS); \
+	fi
+
+run: deps-debian demo
+	$(BIN)/lianxin --data-dir "$(DEMO_DIR)"
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop hq tests bench
+	$(BIN)/ruff format --check desktop hq tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test: deps-debian $(STAMP) translations lint typecheck imports pytest
+
+bench: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+screenshots: deps-debian $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out screenshots
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache screenshots

@@ -1,0 +1,48 @@
+"""Figures for the overview page: what is in this branch's records right now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.access import Action, allowed
+from desktop.store import meta
+from desktop.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Overview:
+    branch_name: str
+    members: int
+    full_members: int
+    probationary: int
+    lost_contact: int
+    groups: int
+    users: int
+    pending_changes: int
+    audit_blocks: int
+
+
+def overview(ws: Workspace) -> Overview:
+    roster = allowed(ws.user, Action.READ_ROSTER)
+    counts = (
+        ws.db.query(
+            "SELECT count(*), "
+            "count(*) FILTER (WHERE category = 'full'), "
+            "count(*) FILTER (WHERE category = 'probationary'), "
+            "count(*) FILTER (WHERE status = 'lost_contact') "
+            "FROM members WHERE _deleted = 0"
+        )[0]
+        if roster
+        else (0, 0, 0, 0)
+    )
+    return Overview(
+        branch_name=meta.get(ws.db, meta.ORG_NAME) or "",
+        members=counts[0],
+        full_members=counts[1],
+        probationary=counts[2],
+        lost_contact=counts[3],
+        groups=ws.records.count("org_units", "level = 'group'"),
+        users=ws.records.count("users"),
+        pending_changes=int(ws.db.scalar("SELECT count(*) FROM outbox")),
+        audit_blocks=int(ws.db.scalar("SELECT count(*) FROM audit_blocks")),
+    )

@@ -1,0 +1,182 @@
+"""Numbered, forward-only schema migrations.
+
+`PRAGMA user_version` holds the number of migrations applied. Each migration is frozen
+SQL: never edit one that has shipped, add the next. `tests/unit/test_migrations.py`
+checks that the migrated schema matches the registry, and opens a fixture database of
+every past version (`tests/fixtures/vaults/vN`). A database newer than this code is
+refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.store.db import Database
+from desktop.store.errors import VaultTooNew
+from desktop.store.schema import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    summary: str
+    apply: Callable[[Database], None]
+
+
+def _sql(*statements: str) -> Callable[[Database], None]:
+    def run(db: Database) -> None:
+        for stmt in statements:
+            db.execute(stmt)
+
+    return run
+
+
+_CORE = (
+    # Key-value facts about this database (device id, org, last HLC, audit head).
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # The change log: every field change, local or received. Local changes carry a
+    # device_seq and stay in the outbox until HQ acknowledges them.
+    """CREATE TABLE changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        row_id TEXT NOT NULL,
+        tbl TEXT NOT NULL,
+        col TEXT NOT NULL,
+        value,
+        hlc TEXT NOT NULL,
+        base_hlc TEXT,
+        author TEXT,
+        device TEXT NOT NULL,
+        device_seq INTEGER,
+        acked INTEGER NOT NULL DEFAULT 0,
+        block INTEGER NOT NULL
+    )""",
+    "CREATE INDEX changes_row ON changes(row_id)",
+    "CREATE UNIQUE INDEX changes_device_seq ON changes(device_seq) WHERE device_seq IS NOT NULL",
+    "CREATE INDEX changes_pending ON changes(device_seq) WHERE device_seq IS NOT NULL AND acked = 0",
+    """CREATE VIEW outbox AS
+        SELECT device_seq, row_id, tbl, col, value, hlc, base_hlc, author, device
+        FROM changes WHERE device_seq IS NOT NULL AND acked = 0""",
+    # Hash-chained blocks over the change log, one per committed transaction.
+    """CREATE TABLE audit_blocks (
+        id INTEGER PRIMARY KEY,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        author TEXT,
+        device TEXT NOT NULL,
+        at TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+)
+
+_V1_TABLES = (
+    """CREATE TABLE org_units (
+        _rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        owner_org TEXT NOT NULL,
+        audience TEXT NOT NULL DEFAULT '[]',
+        _deleted INTEGER NOT NULL DEFAULT 0,
+        _created TEXT NOT NULL,
+        _hlc TEXT NOT NULL,
+        _v TEXT NOT NULL DEFAULT '{}',
+        name TEXT,
+        level TEXT,
+        parent_id TEXT,
+        temporary INTEGER,
+        code TEXT
+    )""",
+    "CREATE INDEX org_units_owner ON org_units(owner_org)",
+    "CREATE INDEX org_units_parent_id ON org_units(parent_id)",
+    "CREATE VIRTUAL TABLE fts_org_units USING fts5(terms, content='', contentless_delete=1, tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')",
+    """CREATE TABLE members (
+        _rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        owner_org TEXT NOT NULL,
+        audience TEXT NOT NULL DEFAULT '[]',
+        _deleted INTEGER NOT NULL DEFAULT 0,
+        _created TEXT NOT NULL,
+        _hlc TEXT NOT NULL,
+        _v TEXT NOT NULL DEFAULT '{}',
+        name TEXT,
+        former_names TEXT,
+        gender TEXT,
+        ethnicity TEXT,
+        birth_date TEXT,
+        id_kind TEXT,
+        id_number TEXT,
+        native_place TEXT,
+        education TEXT,
+        work_unit TEXT,
+        post TEXT,
+        phone TEXT,
+        applied_date TEXT,
+        joined_date TEXT,
+        full_date TEXT,
+        category TEXT,
+        status TEXT,
+        status_date TEXT,
+        party_post TEXT,
+        group_id TEXT,
+        formal_unit TEXT,
+        hardship INTEGER
+    )""",
+    "CREATE INDEX members_owner ON members(owner_org)",
+    "CREATE INDEX members_name ON members(name)",
+    "CREATE INDEX members_id_number ON members(id_number)",
+    "CREATE VIRTUAL TABLE fts_members USING fts5(terms, content='', contentless_delete=1, tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')",
+    """CREATE TABLE users (
+        _rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        owner_org TEXT NOT NULL,
+        audience TEXT NOT NULL DEFAULT '[]',
+        _deleted INTEGER NOT NULL DEFAULT 0,
+        _created TEXT NOT NULL,
+        _hlc TEXT NOT NULL,
+        _v TEXT NOT NULL DEFAULT '{}',
+        name TEXT,
+        role TEXT,
+        member_id TEXT
+    )""",
+    "CREATE INDEX users_owner ON users(owner_org)",
+    "CREATE INDEX users_name ON users(name)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "change log, outbox, audit chain; org units, members, local users",
+        _sql(
+            *_CORE,
+            *_V1_TABLES,
+        ),
+    ),
+)
+
+assert len(MIGRATIONS) == SCHEMA_VERSION, "bump SCHEMA_VERSION with every migration"
+
+
+def current_version(db: Database) -> int:
+    return int(db.scalar("PRAGMA user_version"))
+
+
+def migrate(db: Database) -> list[int]:
+    """Apply every pending migration, each in its own transaction; return their numbers.
+
+    Refuses (VaultTooNew) a database written by a newer Lianxin, before touching it.
+    """
+    found = current_version(db)
+    if found > SCHEMA_VERSION:
+        raise VaultTooNew(found=found, supported=SCHEMA_VERSION)
+    applied = []
+    for migration in MIGRATIONS[found:]:
+        with db.transaction():
+            migration.apply(db)
+            db.execute(f"PRAGMA user_version = {migration.number}")
+        log.info("schema migrated to %d: %s", migration.number, migration.summary)
+        applied.append(migration.number)
+    return applied

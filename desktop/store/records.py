@@ -1,0 +1,413 @@
+"""Generic record access: every write to a declared table goes through here.
+
+Each write validates against the schema registry, stamps the row with the hybrid clock,
+keeps the per-field versions that make concurrent edits detectable, updates the search
+index, and appends one change per field to the change log in the same transaction.
+Local changes to synced tables carry a `device_seq`: they are the outbox until HQ
+acknowledges them. At commit the transaction's changes are sealed into one audit block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.store import audit, meta
+from desktop.store import search as search_keys
+from desktop.store.db import Database
+from desktop.store.errors import InvalidValue, RecordNotFound
+from desktop.store.hlc import HybridClock, Stamp
+from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
+from desktop.store.ids import new_id
+from desktop.store.schema import Registry, Table, canonical_json
+
+log = logging.getLogger(__name__)
+
+Record = dict[str, Any]
+#: One change as the change log stores it:
+#: (row_id, tbl, col, value, hlc, base_hlc, author, device, device_seq)
+ChangeRow = tuple[str, str, str, Any, str, str | None, str | None, str, int | None]
+
+_ROW_HEADER = ("id", "owner_org", "audience", "_deleted", "_created", "_hlc", "_v")
+
+
+@dataclass
+class WriteSummary:
+    """What one transaction changed, for the UI's "changes happened" signal."""
+
+    tables: set[str] = field(default_factory=set)
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.tables
+
+    def merge(self, other: WriteSummary) -> None:
+        self.tables |= other.tables
+        self.inserted += other.inserted
+        self.updated += other.updated
+        self.deleted += other.deleted
+
+
+class Records:
+    def __init__(
+        self, db: Database, registry: Registry, clock: HybridClock, *, device: str
+    ) -> None:
+        self.db = db
+        self.registry = registry
+        self.clock = clock
+        self.device = device
+        #: The local user id stamped on every change (set at unlock).
+        self.author: str | None = None
+        self._pending: list[ChangeRow] = []
+        self._summary = WriteSummary()
+        self.last_summary = WriteSummary()
+        self._next_device_seq = (
+            int(db.scalar("SELECT coalesce(max(device_seq), 0) FROM changes") or 0) + 1
+        )
+
+    # --- transactions ------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[WriteSummary]:
+        """One use case, one transaction. Nested calls join the outer one.
+
+        At the outermost commit the transaction's changes are written to the change log
+        and sealed into an audit block; on any error nothing at all is written.
+        """
+        outermost = not self.db.in_transaction
+        start_seq = self._next_device_seq
+        try:
+            with self.db.transaction():
+                yield self._summary
+                if outermost:
+                    self._seal()
+        except BaseException:
+            if outermost:
+                self._pending.clear()
+                self._summary = WriteSummary()
+                self._next_device_seq = start_seq
+            raise
+        if outermost:
+            self.last_summary, self._summary = self._summary, WriteSummary()
+
+    def _seal(self) -> None:
+        if not self._pending:
+            return
+        changes, self._pending = self._pending, []
+        audit.append_block(self.db, changes, author=self.author, device=self.device)
+        meta.put(self.db, meta.CLOCK, str(self.clock.now()))
+
+    def _need_tx(self) -> None:
+        if not self.db.in_transaction:
+            raise RuntimeError("record writes must run inside Records.transaction()")
+
+    def _device_seq(self, table: Table) -> int | None:
+        if not table.synced:
+            return None
+        seq = self._next_device_seq
+        self._next_device_seq += 1
+        return seq
+
+    # --- writes ------------------------------------------------------------------------
+
+    def insert(
+        self,
+        table: str,
+        values: Mapping[str, Any],
+        *,
+        owner_org: str,
+        audience: Sequence[str] = (),
+        row_id: str | None = None,
+    ) -> str:
+        return self.insert_many(
+            table, [values], owner_org=owner_org, audience=audience, row_ids=[row_id]
+        )[0]
+
+    def insert_many(
+        self,
+        table: str,
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        owner_org: str,
+        audience: Sequence[str] = (),
+        row_ids: Sequence[str | None] | None = None,
+    ) -> list[str]:
+        """Insert rows that share an owner; one statement per batch (imports, demo data)."""
+        self._need_tx()
+        t = self.registry[table]
+        names = [c.name for c in t.columns]
+        audience_json = t.column("audience").to_db(list(audience))
+        required = [c for c in t.columns if c.required]
+        search_cols = t.searchable
+        db_rows: list[tuple[Any, ...]] = []
+        fts_docs: list[tuple[str, str]] = []
+        ids: list[str] = []
+        for n, values in enumerate(rows):
+            unknown = set(values) - set(names)
+            if unknown:
+                raise InvalidValue(column=sorted(unknown)[0], problem=_N("Errors", "no such field"))
+            for c in required:
+                if values.get(c.name) in (None, ""):
+                    raise InvalidValue(column=c.name, problem=_N("Errors", "required"))
+            converted = [c.to_db(values.get(c.name)) for c in t.columns]
+            row_id = (row_ids[n] if row_ids and n < len(row_ids) else None) or new_id()
+            stamp = str(self.clock.now())
+            ids.append(row_id)
+            db_rows.append((row_id, owner_org, audience_json, stamp, stamp, *converted))
+            fields = [("owner_org", owner_org), ("audience", audience_json)]
+            fields += [(name, v) for name, v in zip(names, converted, strict=True) if v is not None]
+            for col, value in fields:
+                self._pending.append(
+                    (
+                        row_id,
+                        table,
+                        col,
+                        value,
+                        stamp,
+                        None,
+                        self.author,
+                        self.device,
+                        self._device_seq(t),
+                    )
+                )
+            if search_cols:
+                fts_docs.append(
+                    (row_id, self._document(t, dict(zip(names, converted, strict=True))))
+                )
+        if not db_rows:
+            return ids
+        placeholders = ", ".join("?" * (5 + len(names)))
+        self.db.executemany(
+            f"INSERT INTO {table} (id, owner_org, audience, _created, _hlc, {', '.join(names)}) "
+            f"VALUES ({placeholders})",
+            db_rows,
+        )
+        if fts_docs:
+            self.db.executemany(
+                f"INSERT INTO {t.fts_table}(rowid, terms) "
+                f"SELECT _rowid, ? FROM {table} WHERE id = ?",
+                [(doc, rid) for rid, doc in fts_docs],
+            )
+        self._summary.tables.add(table)
+        self._summary.inserted += len(db_rows)
+        return ids
+
+    def update(self, table: str, row_id: str, changes: Mapping[str, Any]) -> list[str]:
+        """Change some fields of a row; returns the names of the fields that changed."""
+        self._need_tx()
+        t = self.registry[table]
+        row = self._raw(t, row_id)
+        if row is None or row["_deleted"]:
+            raise RecordNotFound(table=table, row_id=row_id)
+        versions: dict[str, str] = json.loads(row["_v"])
+        new_values: dict[str, Any] = {}
+        for name, value in changes.items():
+            col = t.column(name)
+            db_value = col.to_db(list(value) if name == "audience" else value)
+            if db_value != row[name]:
+                new_values[name] = db_value
+        if not new_values:
+            return []
+        stamp = str(self.clock.now())
+        seq_table = t
+        for name, value in new_values.items():
+            base = versions.get(name, row["_created"])
+            self._pending.append(
+                (
+                    row_id,
+                    table,
+                    name,
+                    value,
+                    stamp,
+                    base,
+                    self.author,
+                    self.device,
+                    self._device_seq(seq_table),
+                )
+            )
+            versions[name] = stamp
+        sets = ", ".join(f"{name} = ?" for name in new_values)
+        self.db.execute(
+            f"UPDATE {table} SET {sets}, _hlc = ?, _v = ? WHERE id = ?",
+            (*new_values.values(), stamp, canonical_json(versions), row_id),
+        )
+        if any(t.column(n).search for n in new_values):
+            merged = {c.name: new_values.get(c.name, row[c.name]) for c in t.columns}
+            self._reindex(t, row["_rowid"], merged)
+        self._summary.tables.add(table)
+        self._summary.updated += 1
+        return list(new_values)
+
+    def delete(self, table: str, row_id: str) -> None:
+        """Tombstone a row: it disappears from queries and search, and the delete syncs."""
+        self._need_tx()
+        t = self.registry[table]
+        row = self._raw(t, row_id)
+        if row is None or row["_deleted"]:
+            raise RecordNotFound(table=table, row_id=row_id)
+        versions: dict[str, str] = json.loads(row["_v"])
+        stamp = str(self.clock.now())
+        self._pending.append(
+            (
+                row_id,
+                table,
+                "_deleted",
+                1,
+                stamp,
+                versions.get("_deleted", row["_created"]),
+                self.author,
+                self.device,
+                self._device_seq(t),
+            )
+        )
+        versions["_deleted"] = stamp
+        self.db.execute(
+            f"UPDATE {table} SET _deleted = 1, _hlc = ?, _v = ? WHERE id = ?",
+            (stamp, canonical_json(versions), row_id),
+        )
+        if t.searchable:
+            self.db.execute(f"DELETE FROM {t.fts_table} WHERE rowid = ?", (row["_rowid"],))
+        self._summary.tables.add(table)
+        self._summary.deleted += 1
+
+    # --- reads -------------------------------------------------------------------------
+
+    def get(self, table: str, row_id: str, *, include_deleted: bool = False) -> Record | None:
+        t = self.registry[table]
+        row = self._raw(t, row_id)
+        if row is None or (row["_deleted"] and not include_deleted):
+            return None
+        return self._decode(t, row)
+
+    def require(self, table: str, row_id: str) -> Record:
+        record = self.get(table, row_id)
+        if record is None:
+            raise RecordNotFound(table=table, row_id=row_id)
+        return record
+
+    def query(
+        self,
+        table: str,
+        where: str = "",
+        params: Sequence[Any] = (),
+        *,
+        order_by: str = "_rowid",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Record]:
+        """Live rows matching an SQL condition written by domain code (never user text)."""
+        t = self.registry[table]
+        sql = f"SELECT {self._select_list(t)} FROM {table} WHERE _deleted = 0"
+        if where:
+            sql += f" AND ({where})"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [self._decode(t, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+    def count(self, table: str, where: str = "", params: Sequence[Any] = ()) -> int:
+        self.registry[table]
+        sql = f"SELECT count(*) FROM {table} WHERE _deleted = 0"
+        if where:
+            sql += f" AND ({where})"
+        return int(self.db.scalar(sql, params))
+
+    def search_rowids(
+        self,
+        table: str,
+        text: str,
+        *,
+        where: str = "",
+        params: Sequence[Any] = (),
+        order_by: str = "_rowid",
+        limit: int | None = None,
+    ) -> list[int]:
+        """Row numbers of live rows whose searchable fields match what the user typed."""
+        t = self.registry[table]
+        expression = search_keys.match_expression(text)
+        if expression is None or not t.searchable:
+            return []
+        sql = (
+            f"SELECT _rowid FROM {table} WHERE _deleted = 0 AND _rowid IN "
+            f"(SELECT rowid FROM {t.fts_table} WHERE {t.fts_table} MATCH ?)"
+        )
+        if where:
+            sql += f" AND ({where})"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.db.query(sql, (expression, *params))]
+
+    def rows_by_rowid(self, table: str, rowids: Sequence[int]) -> dict[int, Record]:
+        """Fetch rows by row number (the lazy table models fetch visible rows this way)."""
+        t = self.registry[table]
+        out: dict[int, Record] = {}
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            cursor = self.db.execute(
+                f"SELECT _rowid, {self._select_list(t)} FROM {table} "
+                f"WHERE _rowid IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            names = [d[0] for d in cursor.description]
+            for r in cursor.fetchall():
+                row = dict(zip(names, r, strict=True))
+                out[row["_rowid"]] = self._decode(t, row)
+        return out
+
+    # --- internals ---------------------------------------------------------------------
+
+    @staticmethod
+    def _select_list(t: Table) -> str:
+        return ", ".join((*_ROW_HEADER, *(c.name for c in t.columns)))
+
+    def _raw(self, t: Table, row_id: str) -> dict[str, Any] | None:
+        cursor = self.db.execute(
+            f"SELECT _rowid, {self._select_list(t)} FROM {t.name} WHERE id = ?", (row_id,)
+        )
+        r = cursor.fetchone()
+        if r is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], r, strict=True))
+
+    @staticmethod
+    def _decode(t: Table, row: dict[str, Any]) -> Record:
+        record: Record = {
+            "id": row["id"],
+            "owner_org": row["owner_org"],
+            "audience": json.loads(row["audience"]),
+            "deleted": bool(row["_deleted"]),
+            "created": row["_created"],
+            "hlc": row["_hlc"],
+        }
+        for c in t.columns:
+            record[c.name] = c.from_db(row[c.name])
+        return record
+
+    @staticmethod
+    def _document(t: Table, values: Mapping[str, Any]) -> str:
+        return search_keys.document(
+            (c.search, values.get(c.name)) for c in t.searchable if c.search
+        )
+
+    def _reindex(self, t: Table, rowid: int, values: Mapping[str, Any]) -> None:
+        self.db.execute(f"DELETE FROM {t.fts_table} WHERE rowid = ?", (rowid,))
+        self.db.execute(
+            f"INSERT INTO {t.fts_table}(rowid, terms) VALUES (?, ?)",
+            (rowid, self._document(t, values)),
+        )
+
+
+def restore_clock(db: Database, device: str) -> HybridClock:
+    """The device's clock, resumed past the last stamp it issued (wall time may go back)."""
+    last = meta.get(db, meta.CLOCK)
+    return HybridClock(device, last=Stamp.parse(last) if last else None)

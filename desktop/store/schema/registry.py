@@ -1,0 +1,286 @@
+"""The schema registry: every table declares itself once.
+
+A declaration names the table's columns, their types, which are synced, which are
+searchable, and its scope rule. Record access, sync, search, export and the migration
+check are all generic over these declarations, so a feature adds a table by declaring
+it here, never by touching store or sync code.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from desktop.store.errors import InvalidValue, UnknownTable
+from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
+
+_IDENT = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+#: Longest text a column takes unless it says otherwise (minutes, notes fit; files do not).
+DEFAULT_MAX_TEXT = 20_000
+
+
+class ColumnType(enum.StrEnum):
+    TEXT = "text"
+    INTEGER = "integer"
+    REAL = "real"
+    BOOL = "bool"
+    DATE = "date"  # ISO "YYYY-MM-DD", or "YYYY-MM" where only the month is known
+    JSON = "json"  # lists and objects, stored as canonical JSON text
+    BLOB = "blob"
+
+
+class Search(enum.StrEnum):
+    """How a searchable column is indexed (see desktop.store.search)."""
+
+    NAME = "name"  # personal names: every substring, full pinyin and initials
+    EXACT = "exact"  # identifiers (ID numbers, phones): whole value and prefixes
+    TEXT = "text"  # free text: CJK bigrams and words
+
+
+class Scope(enum.StrEnum):
+    """Which devices hold a table's rows (HQ computes it from the device's identity).
+
+    LOCAL   never leaves this device (local user accounts).
+    TREE    the org tree: every device holds its unit's ancestors and descendants.
+    ORG     officer devices of the owning unit and its ancestors, plus the audience.
+    PUBLIC  as ORG, plus member devices of the owning unit.
+    PERSONAL as ORG, plus the member device of the member the row is about.
+    """
+
+    LOCAL = "local"
+    TREE = "tree"
+    ORG = "org"
+    PUBLIC = "public"
+    PERSONAL = "personal"
+
+
+_SQL_TYPES = {
+    ColumnType.TEXT: "TEXT",
+    ColumnType.INTEGER: "INTEGER",
+    ColumnType.REAL: "REAL",
+    ColumnType.BOOL: "INTEGER",
+    ColumnType.DATE: "TEXT",
+    ColumnType.JSON: "TEXT",
+    ColumnType.BLOB: "BLOB",
+}
+
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: ColumnType = ColumnType.TEXT
+    synced: bool = True
+    search: Search | None = None
+    required: bool = False
+    max_length: int | None = None
+    choices: tuple[str, ...] | None = None
+    indexed: bool = False
+
+    def __post_init__(self) -> None:
+        if not _IDENT.match(self.name):
+            raise ValueError(f"bad column name {self.name!r}")
+        if self.search and self.type is not ColumnType.TEXT:
+            raise ValueError(f"{self.name}: only text columns are searchable")
+
+    @property
+    def sql_type(self) -> str:
+        return _SQL_TYPES[self.type]
+
+    def to_db(self, value: Any) -> Any:
+        """Validate a Python value and convert it to what the database stores."""
+        if value is None or value == "":
+            if self.required:
+                raise InvalidValue(column=self.name, problem=_N("Errors", "required"))
+            return None
+        t = self.type
+        if t is ColumnType.TEXT:
+            if not isinstance(value, str):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "must be text"))
+            limit = self.max_length or DEFAULT_MAX_TEXT
+            if len(value) > limit:
+                raise InvalidValue(column=self.name, problem=_N("Errors", "longer than the limit"))
+            if self.choices is not None and value not in self.choices:
+                raise InvalidValue(column=self.name, problem=_N("Errors", "not one of the choices"))
+            return value
+        if t is ColumnType.BOOL:
+            if not isinstance(value, bool):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "must be yes or no"))
+            return int(value)
+        if t is ColumnType.INTEGER:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "must be a whole number"))
+            if not -(2**63) <= value < 2**63:
+                raise InvalidValue(column=self.name, problem=_N("Errors", "number out of range"))
+            return value
+        if t is ColumnType.REAL:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "must be a number"))
+            return float(value)
+        if t is ColumnType.DATE:
+            if isinstance(value, date):
+                return value.isoformat()
+            if not isinstance(value, str) or not _DATE.match(value) or not _valid_date(value):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "must be a date"))
+            return value
+        if t is ColumnType.JSON:
+            if not isinstance(value, list | dict):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "must be a list"))
+            text = canonical_json(value)
+            if len(text) > (self.max_length or DEFAULT_MAX_TEXT):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "longer than the limit"))
+            return text
+        if not isinstance(value, bytes):
+            raise InvalidValue(column=self.name, problem=_N("Errors", "must be binary data"))
+        return value
+
+    def from_db(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if self.type is ColumnType.BOOL:
+            return bool(value)
+        if self.type is ColumnType.JSON:
+            return json.loads(value)
+        return value
+
+
+def _valid_date(text: str) -> bool:
+    parts = [int(p) for p in text.split("-")]
+    try:
+        date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+#: Columns every record table has, managed by the store (never declared by features).
+#: `owner_org` and `audience` are synced like any other field (a transfer moves a row).
+SYSTEM_COLUMNS = ("_rowid", "id", "owner_org", "audience", "_deleted", "_created", "_hlc", "_v")
+OWNER = Column("owner_org", ColumnType.TEXT, indexed=True)
+AUDIENCE = Column("audience", ColumnType.JSON)
+DELETED = "_deleted"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    scope: Scope
+    #: For Scope.PERSONAL: the column holding the member id the row is about.
+    member_column: str | None = None
+    #: Short description for developers and the export sheet name.
+    doc: str = ""
+    _by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not _IDENT.match(self.name):
+            raise ValueError(f"bad table name {self.name!r}")
+        names = [c.name for c in self.columns]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.name}: duplicate column")
+        if set(names) & set(SYSTEM_COLUMNS):
+            raise ValueError(f"{self.name}: declares a system column")
+        if self.scope is Scope.PERSONAL and self.member_column not in [*names, "id"]:
+            raise ValueError(f"{self.name}: PERSONAL scope needs member_column")
+        by_name = {c.name: c for c in self.columns}
+        by_name["owner_org"] = OWNER
+        by_name["audience"] = AUDIENCE
+        object.__setattr__(self, "_by_name", by_name)
+
+    @property
+    def synced(self) -> bool:
+        return self.scope is not Scope.LOCAL
+
+    def column(self, name: str) -> Column:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise InvalidValue(column=name, problem=_N("Errors", "no such field")) from None
+
+    def has_column(self, name: str) -> bool:
+        return name in self._by_name
+
+    @property
+    def data_columns(self) -> tuple[Column, ...]:
+        """Declared columns plus owner and audience: every field a change can carry."""
+        return (*self.columns, OWNER, AUDIENCE)
+
+    @property
+    def searchable(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.search)
+
+    @property
+    def fts_table(self) -> str:
+        return f"fts_{self.name}"
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._tables: dict[str, Table] = {}
+
+    def register(self, table: Table) -> Table:
+        if table.name in self._tables:
+            raise ValueError(f"table {table.name} declared twice")
+        self._tables[table.name] = table
+        return table
+
+    def __getitem__(self, name: str) -> Table:
+        try:
+            return self._tables[name]
+        except KeyError:
+            raise UnknownTable(table=name) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._tables
+
+    def __iter__(self) -> Iterator[Table]:
+        return iter(self._tables.values())
+
+    def names(self) -> list[str]:
+        return list(self._tables)
+
+
+def table_ddl(table: Table) -> list[str]:
+    """The CREATE statements for a declared table, as a migration should write them."""
+    cols = [
+        "_rowid INTEGER PRIMARY KEY",
+        "id TEXT NOT NULL UNIQUE",
+        "owner_org TEXT NOT NULL",
+        "audience TEXT NOT NULL DEFAULT '[]'",
+        "_deleted INTEGER NOT NULL DEFAULT 0",
+        "_created TEXT NOT NULL",
+        "_hlc TEXT NOT NULL",
+        "_v TEXT NOT NULL DEFAULT '{}'",
+    ]
+    cols += [f"{c.name} {c.sql_type}" for c in table.columns]
+    stmts = [f"CREATE TABLE {table.name} (\n    " + ",\n    ".join(cols) + "\n)"]
+    stmts.append(f"CREATE INDEX {table.name}_owner ON {table.name}(owner_org)")
+    stmts += [
+        f"CREATE INDEX {table.name}_{c.name} ON {table.name}({c.name})"
+        for c in table.columns
+        if c.indexed
+    ]
+    if table.searchable:
+        stmts.append(search_ddl(table))
+    return stmts
+
+
+def search_ddl(table: Table) -> str:
+    # Contentless: the index holds tokens only, rows are read from the table itself.
+    # unicode61 keeps a run of CJK characters as one token, so the store feeds it the
+    # substrings and pinyin keys it wants matched (desktop.store.search).
+    return (
+        f"CREATE VIRTUAL TABLE {table.fts_table} USING fts5("
+        "terms, content='', contentless_delete=1, "
+        "tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')"
+    )
