@@ -32,6 +32,8 @@ Record = dict[str, Any]
 #: (row_id, tbl, col, value, hlc, base_hlc, author, device, device_seq)
 ChangeRow = tuple[str, str, str, Any, str, str | None, str | None, str, int | None]
 
+#: Marks a change that will get a device_seq when its transaction is sealed.
+_UNSEALED = -1
 _ROW_HEADER = ("id", "owner_org", "audience", "_deleted", "_created", "_hlc", "_v")
 
 
@@ -68,9 +70,6 @@ class Records:
         self._pending: list[ChangeRow] = []
         self._summary = WriteSummary()
         self.last_summary = WriteSummary()
-        self._next_device_seq = (
-            int(db.scalar("SELECT coalesce(max(device_seq), 0) FROM changes") or 0) + 1
-        )
 
     # --- transactions ------------------------------------------------------------------
 
@@ -82,7 +81,6 @@ class Records:
         and sealed into an audit block; on any error nothing at all is written.
         """
         outermost = not self.db.in_transaction
-        start_seq = self._next_device_seq
         try:
             with self.db.transaction():
                 yield self._summary
@@ -92,7 +90,6 @@ class Records:
             if outermost:
                 self._pending.clear()
                 self._summary = WriteSummary()
-                self._next_device_seq = start_seq
             raise
         if outermost:
             self.last_summary, self._summary = self._summary, WriteSummary()
@@ -101,6 +98,13 @@ class Records:
         if not self._pending:
             return
         changes, self._pending = self._pending, []
+        # device_seq is assigned here, inside the write lock, so that two processes on
+        # one data folder (the app and the CLI) never hand out the same number.
+        next_seq = int(self.db.scalar("SELECT coalesce(max(device_seq), 0) FROM changes")) + 1
+        for i, change in enumerate(changes):
+            if change[8] == _UNSEALED:
+                changes[i] = (*change[:8], next_seq)
+                next_seq += 1
         audit.append_block(self.db, changes, author=self.author, device=self.device)
         meta.put(self.db, meta.CLOCK, str(self.clock.now()))
 
@@ -108,12 +112,10 @@ class Records:
         if not self.db.in_transaction:
             raise RuntimeError("record writes must run inside Records.transaction()")
 
-    def _device_seq(self, table: Table) -> int | None:
-        if not table.synced:
-            return None
-        seq = self._next_device_seq
-        self._next_device_seq += 1
-        return seq
+    @staticmethod
+    def _outbound(table: Table) -> int | None:
+        """Placeholder for the device_seq a change gets when sealed (None: never sent)."""
+        return _UNSEALED if table.synced else None
 
     # --- writes ------------------------------------------------------------------------
 
@@ -174,7 +176,7 @@ class Records:
                         None,
                         self.author,
                         self.device,
-                        self._device_seq(t),
+                        self._outbound(t),
                     )
                 )
             if search_cols:
@@ -216,7 +218,6 @@ class Records:
         if not new_values:
             return []
         stamp = str(self.clock.now())
-        seq_table = t
         for name, value in new_values.items():
             base = versions.get(name, row["_created"])
             self._pending.append(
@@ -229,7 +230,7 @@ class Records:
                     base,
                     self.author,
                     self.device,
-                    self._device_seq(seq_table),
+                    self._outbound(t),
                 )
             )
             versions[name] = stamp
@@ -264,7 +265,7 @@ class Records:
                 versions.get("_deleted", row["_created"]),
                 self.author,
                 self.device,
-                self._device_seq(t),
+                self._outbound(t),
             )
         )
         versions["_deleted"] = stamp
