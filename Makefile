@@ -48,9 +48,15 @@ translations: $(QM_FILES)
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-# Re-extract source strings into the .ts files (then translate them in Qt Linguist).
+# Re-extract source strings into the .ts files (then translate them in Qt Linguist). The
+# core marks strings with `_N`, an alias lupdate must be told about; the English file
+# carries plural forms only.
+LUPDATE_SOURCES = $$(git ls-files --cached --others --exclude-standard 'desktop/*.py')
 update-translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(git ls-files 'desktop/*.py') -no-obsolete -ts $(TS_FILES)
+	$(BIN)/pyside6-lupdate -tr-function-alias QT_TRANSLATE_NOOP+=_N $(LUPDATE_SOURCES) \
+	  -no-obsolete -ts resources/translations/lianxin_zh_CN.ts
+	$(BIN)/pyside6-lupdate -tr-function-alias QT_TRANSLATE_NOOP+=_N $(LUPDATE_SOURCES) \
+	  -no-obsolete -pluralonly -ts resources/translations/lianxin_en.ts
 
 demo: $(STAMP) translations
 	@if [ ! -f "$(DEMO_DIR)/vault.json" ]; then \

@@ -1,0 +1,13 @@
+"""The pages of the main window. A feature adds its page to `default_registry()`."""
+
+from __future__ import annotations
+
+from desktop.ui.navigation import PageRegistry
+from desktop.ui.pages import members_page, overview_page, users_page
+
+
+def default_registry() -> PageRegistry:
+    registry = PageRegistry()
+    for spec in (overview_page.PAGE, members_page.PAGE, users_page.PAGE):
+        registry.register(spec)
+    return registry
