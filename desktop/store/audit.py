@@ -19,18 +19,34 @@ from typing import Any
 from desktop.store.db import Database
 
 GENESIS = "0" * 64
+#: Rows encoded at a time for a digest.
+_DIGEST_CHUNK = 256
 
 
 def _encode(value: Any) -> Any:
-    return {"hex": value.hex()} if isinstance(value, bytes) else value
+    """What json cannot encode by itself: blobs as {"hex": …}, row objects as lists."""
+    if isinstance(value, bytes):
+        return {"hex": value.hex()}
+    if isinstance(value, Sequence):
+        return list(value)
+    raise TypeError(f"cannot digest a {type(value).__name__}")
 
 
 def change_digest(changes: Sequence[Sequence[Any]]) -> str:
     """Digest of (seq, row_id, tbl, col, value, hlc, base_hlc, author, device, device_seq)."""
-    payload = json.dumps(
-        [[_encode(v) for v in c] for c in changes], ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()
+    # Tuples encode as JSON arrays; passing the rows as they are (with `default` for the
+    # rare blob) keeps the whole encoding in json's C code: a 100k-member import seals
+    # two million changes. The text hashed is the JSON array of all the rows, encoded a
+    # few hundred rows at a time: the same bytes in half the time (small strings stay in
+    # the CPU's cache) and without a gigabyte-sized string.
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_encode).encode
+    digest = hashlib.sha256(b"[")
+    for start in range(0, len(changes), _DIGEST_CHUNK):
+        if start:
+            digest.update(b",")
+        digest.update(encode(changes[start : start + _DIGEST_CHUNK])[1:-1].encode())
+    digest.update(b"]")
+    return digest.hexdigest()
 
 
 def block_hash(
@@ -54,15 +70,17 @@ def append_block(
     head = db.query("SELECT id, hash FROM audit_blocks ORDER BY id DESC LIMIT 1")
     block_id, prev = (head[0][0] + 1, head[0][1]) if head else (1, GENESIS)
     first = int(db.scalar("SELECT coalesce(max(seq), 0) FROM changes")) + 1
-    rows = [(first + i, *c, block_id) for i, c in enumerate(changes)]
+    # The rows as digested; the block number, the same for all, is part of the statement
+    # (an int we made), so two million changes are not copied once more to carry it.
+    rows = [(first + i, *c) for i, c in enumerate(changes)]
     db.executemany(
         "INSERT INTO changes (seq, row_id, tbl, col, value, hlc, base_hlc, author, device, "
-        "device_seq, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"device_seq, block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(block_id)})",
         rows,
     )
     last = first + len(rows) - 1
     at = datetime.now(UTC).isoformat(timespec="seconds")
-    digest = change_digest([r[:-1] for r in rows])
+    digest = change_digest(rows)
     db.execute(
         "INSERT INTO audit_blocks (id, first_seq, last_seq, author, device, at, digest, "
         "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

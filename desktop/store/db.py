@@ -2,7 +2,8 @@
 
 SQLCipher 4 through `sqlcipher3`. The standard-library `sqlite3` accepts `PRAGMA key` and
 silently writes plaintext, so `open_database` refuses any driver whose
-`PRAGMA cipher_version` does not answer.
+`PRAGMA cipher_version` does not answer. It also refuses a database written by a newer
+Lianxin before any pragma can write to it.
 """
 
 from __future__ import annotations
@@ -17,15 +18,20 @@ from typing import Any
 
 import sqlcipher3
 
-from desktop.store.errors import CipherUnavailable, DatabaseDamaged, WrongKey
+from desktop.store import schema
+from desktop.store.errors import CipherUnavailable, DatabaseDamaged, VaultTooNew, WrongKey
 
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
 
-#: Pages of cache per connection (negative = KiB). 64 MiB keeps a 100k-member branch's
-#: hot pages decrypted in memory; SQLCipher's cost is per page read from disk.
-CACHE_KIB = 64 * 1024
+#: Page cache per connection, in KiB. SQLCipher's cost is per page read from disk (each
+#: is decrypted and its HMAC checked), so the hot pages of a 100k-member branch must fit:
+#: opening the app reads the members table (~50 MiB), the outbox index (~23 MiB) and the
+#: roster index; searching adds the search index (~23 MiB). With 64 MiB the first two
+#: evicted each other and opening took ~0.6 s longer. Memory is used only as pages are
+#: read.
+CACHE_KIB = 128 * 1024
 
 
 def _key_pragma(key: bytes) -> str:
@@ -85,7 +91,14 @@ class Database:
             else:
                 self._depth -= 1
                 if self._depth == 0:
-                    self.conn.execute("COMMIT")
+                    try:
+                        self.conn.execute("COMMIT")
+                    except BaseException:
+                        # A failed COMMIT (disk full, deferred constraint) leaves SQLite's
+                        # transaction open: end it, or every later BEGIN fails.
+                        if self.conn.in_transaction:
+                            self.conn.execute("ROLLBACK")
+                        raise
 
     @property
     def in_transaction(self) -> bool:
@@ -105,16 +118,35 @@ class Database:
 
     def integrity_problems(self) -> list[str]:
         """Problems found by SQLite's and SQLCipher's own checks; empty when healthy."""
-        problems = [r[0] for r in self.query("PRAGMA integrity_check") if r[0] != "ok"]
-        problems += [r[0] for r in self.query("PRAGMA cipher_integrity_check")]
+        # SQLCipher's check first: it names every page whose HMAC fails, where SQLite's
+        # own check stops at the first such page with "database disk image is malformed".
+        problems = [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+        try:
+            problems += [str(r[0]) for r in self.query("PRAGMA integrity_check") if r[0] != "ok"]
+        except sqlcipher3.dbapi2.DatabaseError as exc:
+            problems.append(str(exc))
         return problems
+
+
+def configure(conn: Any) -> None:
+    """The pragmas every connection gets once keyed (the cipher benchmark gives plain
+    SQLite the very same ones, to measure what encryption alone costs)."""
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise DatabaseDamaged(detail=f"journal mode {mode}")
+    # FULL: a commit survives power loss too, not only a killed process; laptops lose power.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
 
 
 def open_database(path: Path, key: bytes, *, driver: ModuleType | None = None) -> Database:
     """Open (or create) the database at `path` with the raw 32-byte `key`.
 
     Raises CipherUnavailable if the driver cannot encrypt, WrongKey if the key does not
-    decrypt the file.
+    decrypt the file, VaultTooNew if a newer Lianxin wrote it.
     """
     driver = driver or sqlcipher3.dbapi2
     conn = driver.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -128,15 +160,12 @@ def open_database(path: Path, key: bytes, *, driver: ModuleType | None = None) -
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except driver.DatabaseError as exc:  # "file is not a database"
             raise WrongKey() from exc
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise DatabaseDamaged(detail=f"journal mode {mode}")
-        # FULL: a commit survives power loss too, not only a killed process; laptops lose power.
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        # Before configure(): `journal_mode = WAL` rewrites the header of a file kept in
+        # another journal mode, and a newer Lianxin may keep it so. (migrate() checks too.)
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if found > schema.SCHEMA_VERSION:
+            raise VaultTooNew(found=found, supported=schema.SCHEMA_VERSION)
+        configure(conn)
     except BaseException:
         conn.close()
         raise

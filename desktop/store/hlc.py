@@ -7,6 +7,7 @@ stamps compare correctly as strings, in Python and in SQL alike:
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 #: Wall-clock difference to HQ past which the UI warns (DESIGN.md: 5 minutes).
 MAX_SKEW_MS = 5 * 60 * 1000
 _COUNTER_MAX = 99_999
+_STAMP = re.compile(r"([0-9]{16}):([0-9]{5}):(.+)", re.DOTALL)
 
 
 @dataclass(frozen=True, order=True)
@@ -28,10 +30,12 @@ class Stamp:
 
     @classmethod
     def parse(cls, text: str) -> Stamp:
-        wall, counter, node = text.split(":", 2)
-        if len(wall) != 16 or len(counter) != 5 or not node:
+        # Only the canonical form: int() alone would also take "+", "_", spaces and
+        # non-ASCII digits, giving stamps whose text no longer sorts like the stamp.
+        match = _STAMP.fullmatch(text)
+        if match is None:
             raise ValueError(f"not an HLC stamp: {text!r}")
-        return cls(int(wall), int(counter), node)
+        return cls(int(match[1]), int(match[2]), match[3])
 
 
 def _wall_ms() -> int:

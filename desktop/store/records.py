@@ -10,6 +10,7 @@ acknowledges them. At commit the transaction's changes are sealed into one audit
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -68,6 +69,7 @@ class Records:
         #: The local user id stamped on every change (set at unlock).
         self.author: str | None = None
         self._pending: list[ChangeRow] = []
+        self._depth = 0
         self._summary = WriteSummary()
         self.last_summary = WriteSummary()
 
@@ -80,7 +82,10 @@ class Records:
         At the outermost commit the transaction's changes are written to the change log
         and sealed into an audit block; on any error nothing at all is written.
         """
-        outermost = not self.db.in_transaction
+        # Outermost among record transactions, not database ones: inside a bare
+        # `db.transaction()` the changes must still be sealed, or they never reach the log.
+        outermost = self._depth == 0
+        self._depth += 1
         try:
             with self.db.transaction():
                 yield self._summary
@@ -91,6 +96,8 @@ class Records:
                 self._pending.clear()
                 self._summary = WriteSummary()
             raise
+        finally:
+            self._depth -= 1
         if outermost:
             self.last_summary, self._summary = self._summary, WriteSummary()
 
@@ -100,17 +107,37 @@ class Records:
         changes, self._pending = self._pending, []
         # device_seq is assigned here, inside the write lock, so that two processes on
         # one data folder (the app and the CLI) never hand out the same number.
-        next_seq = int(self.db.scalar("SELECT coalesce(max(device_seq), 0) FROM changes")) + 1
-        for i, change in enumerate(changes):
-            if change[8] == _UNSEALED:
-                changes[i] = (*change[:8], next_seq)
-                next_seq += 1
+        # The condition lets SQLite read the maximum from the partial index on device_seq;
+        # without it, every commit scans the whole change log.
+        last_seq = self.db.scalar(
+            "SELECT coalesce(max(device_seq), 0) FROM changes WHERE device_seq IS NOT NULL"
+        )
+        seqs = itertools.count(int(last_seq) + 1)
+        changes = [(*c[:8], next(seqs)) if c[8] == _UNSEALED else c for c in changes]
         audit.append_block(self.db, changes, author=self.author, device=self.device)
         meta.put(self.db, meta.CLOCK, str(self.clock.now()))
 
     def _need_tx(self) -> None:
-        if not self.db.in_transaction:
+        if not self._depth:
             raise RuntimeError("record writes must run inside Records.transaction()")
+
+    @contextlib.contextmanager
+    def _one_write(self) -> Iterator[None]:
+        """Make one write call all or nothing. If it raises (a bad value in the third row,
+        a duplicate id), its rows, index entries and pending changes are undone, so a
+        caller that catches the error and goes on commits nothing of it, and the change
+        log never describes a row that was not written."""
+        self._need_tx()
+        mark = len(self._pending)
+        self.db.execute("SAVEPOINT record_write")
+        try:
+            yield
+        except BaseException:
+            del self._pending[mark:]
+            self.db.execute("ROLLBACK TO record_write")
+            self.db.execute("RELEASE record_write")
+            raise
+        self.db.execute("RELEASE record_write")
 
     @staticmethod
     def _outbound(table: Table) -> int | None:
@@ -142,68 +169,82 @@ class Records:
         row_ids: Sequence[str | None] | None = None,
     ) -> list[str]:
         """Insert rows that share an owner; one statement per batch (imports, demo data)."""
-        self._need_tx()
+        with self._one_write():
+            return self._insert_many(table, rows, owner_org, audience, row_ids)
+
+    def _insert_many(
+        self,
+        table: str,
+        rows: Iterable[Mapping[str, Any]],
+        owner_org: str,
+        audience: Sequence[str],
+        row_ids: Sequence[str | None] | None,
+    ) -> list[str]:
         t = self.registry[table]
-        names = [c.name for c in t.columns]
+        columns = t.columns
+        names = [c.name for c in columns]
+        known = frozenset(names)
         audience_json = t.column("audience").to_db(list(audience))
-        required = [c for c in t.columns if c.required]
-        search_cols = t.searchable
+        required = [c.name for c in columns if c.required]
+        # Where each searchable value sits in a converted row (no dict per row).
+        search_at = [(c.search, names.index(c.name)) for c in t.searchable if c.search]
+        # Loop invariants, hoisted: a 100k-member import runs this body 100k times.
+        outbound = self._outbound(t)
+        author, device = self.author, self.device
+        pending = self._pending
+        # The row numbers SQLite would give (one past the largest, in order), given here
+        # so the search index is written by row number, not by a lookup of each id.
+        first = int(self.db.scalar(f"SELECT coalesce(max(_rowid), 0) FROM {table}")) + 1
         db_rows: list[tuple[Any, ...]] = []
-        fts_docs: list[tuple[str, str]] = []
+        fts_docs: list[tuple[int, str]] = []
         ids: list[str] = []
         for n, values in enumerate(rows):
-            unknown = set(values) - set(names)
-            if unknown:
-                raise InvalidValue(column=sorted(unknown)[0], problem=_N("Errors", "no such field"))
-            for c in required:
-                if values.get(c.name) in (None, ""):
-                    raise InvalidValue(column=c.name, problem=_N("Errors", "required"))
-            converted = [c.to_db(values.get(c.name)) for c in t.columns]
+            if not known.issuperset(values):
+                unknown = sorted(set(values) - known)[0]
+                raise InvalidValue(column=unknown, problem=_N("Errors", "no such field"))
+            for name in required:
+                if values.get(name) in (None, ""):
+                    raise InvalidValue(column=name, problem=_N("Errors", "required"))
+            # A missing value of an optional column stores NULL: to_db(None) would say so too.
+            converted = [None if (v := values.get(c.name)) is None else c.to_db(v) for c in columns]
             row_id = (row_ids[n] if row_ids and n < len(row_ids) else None) or new_id()
             stamp = str(self.clock.now())
             ids.append(row_id)
-            db_rows.append((row_id, owner_org, audience_json, stamp, stamp, *converted))
-            fields = [("owner_org", owner_org), ("audience", audience_json)]
-            fields += [(name, v) for name, v in zip(names, converted, strict=True) if v is not None]
-            for col, value in fields:
-                self._pending.append(
-                    (
-                        row_id,
-                        table,
-                        col,
-                        value,
-                        stamp,
-                        None,
-                        self.author,
-                        self.device,
-                        self._outbound(t),
-                    )
-                )
-            if search_cols:
-                fts_docs.append(
-                    (row_id, self._document(t, dict(zip(names, converted, strict=True))))
-                )
+            db_rows.append((first + n, row_id, owner_org, audience_json, stamp, stamp, *converted))
+            pending.append(
+                (row_id, table, "owner_org", owner_org, stamp, None, author, device, outbound)
+            )
+            pending.append(
+                (row_id, table, "audience", audience_json, stamp, None, author, device, outbound)
+            )
+            pending.extend(
+                (row_id, table, name, v, stamp, None, author, device, outbound)
+                for name, v in zip(names, converted, strict=True)
+                if v is not None
+            )
+            if search_at:
+                document = search_keys.document((kind, converted[i]) for kind, i in search_at)
+                fts_docs.append((first + n, document))
         if not db_rows:
             return ids
-        placeholders = ", ".join("?" * (5 + len(names)))
+        placeholders = ", ".join("?" * (6 + len(names)))
         self.db.executemany(
-            f"INSERT INTO {table} (id, owner_org, audience, _created, _hlc, {', '.join(names)}) "
-            f"VALUES ({placeholders})",
+            f"INSERT INTO {table} (_rowid, id, owner_org, audience, _created, _hlc, "
+            f"{', '.join(names)}) VALUES ({placeholders})",
             db_rows,
         )
         if fts_docs:
-            self.db.executemany(
-                f"INSERT INTO {t.fts_table}(rowid, terms) "
-                f"SELECT _rowid, ? FROM {table} WHERE id = ?",
-                [(doc, rid) for rid, doc in fts_docs],
-            )
+            self.db.executemany(f"INSERT INTO {t.fts_table}(rowid, terms) VALUES (?, ?)", fts_docs)
         self._summary.tables.add(table)
         self._summary.inserted += len(db_rows)
         return ids
 
     def update(self, table: str, row_id: str, changes: Mapping[str, Any]) -> list[str]:
         """Change some fields of a row; returns the names of the fields that changed."""
-        self._need_tx()
+        with self._one_write():
+            return self._update(table, row_id, changes)
+
+    def _update(self, table: str, row_id: str, changes: Mapping[str, Any]) -> list[str]:
         t = self.registry[table]
         row = self._raw(t, row_id)
         if row is None or row["_deleted"]:
@@ -248,7 +289,10 @@ class Records:
 
     def delete(self, table: str, row_id: str) -> None:
         """Tombstone a row: it disappears from queries and search, and the delete syncs."""
-        self._need_tx()
+        with self._one_write():
+            self._delete(table, row_id)
+
+    def _delete(self, table: str, row_id: str) -> None:
         t = self.registry[table]
         row = self._raw(t, row_id)
         if row is None or row["_deleted"]:

@@ -12,12 +12,12 @@ pinyin initials (zs), so the store writes its own keys into a unicode61 index:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
-
-from pypinyin import Style, pinyin
+from collections.abc import Callable, Collection, Iterable
+from typing import Any
 
 from desktop.store.schema.registry import Search
 
@@ -42,10 +42,48 @@ def _substrings(s: str) -> Iterable[str]:
             yield s[i:j]
 
 
+@functools.cache
+def _pypinyin() -> tuple[Callable[[str], list[list[str]]], Collection[str]]:
+    """pypinyin's every-reading lookup and its phrase dictionary, loaded on first use:
+    its dictionaries take some 55 MB, which a session that only reads never needs."""
+    from pypinyin import Style, pinyin  # noqa: PLC0415 - see above
+    from pypinyin.constants import PHRASES_DICT  # noqa: PLC0415
+
+    def readings(chars: str) -> Any:
+        return pinyin(chars, style=Style.NORMAL, heteronym=True, errors="ignore")
+
+    return readings, PHRASES_DICT
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_readings(char: str) -> tuple[str, ...]:
+    found = _pypinyin()[0](char)
+    return tuple(found[0]) if found else ()
+
+
+def _pinyin(chars: str) -> list[list[str]]:
+    """Every reading of each character, as pypinyin gives them for `chars`.
+
+    pypinyin reads a run character by character unless part of it is one of its phrases;
+    only then is the whole run worth its time (a 100k-member import asks for 100k names,
+    made of a few thousand characters).
+    """
+    readings, phrases = _pypinyin()
+    n = len(chars)
+    if any(chars[i:j] in phrases for i in range(n - 1) for j in range(i + 2, n + 1)):
+        return readings(chars)
+    return [list(found) for char in chars if (found := _char_readings(char))]
+
+
 def _readings(chars: str) -> list[list[str]]:
-    per_char = pinyin(chars, style=Style.NORMAL, heteronym=True, errors="ignore")
-    combos = itertools.islice(itertools.product(*per_char), _MAX_READINGS)
-    return [list(c) for c in combos]
+    per_char = _pinyin(chars)
+    if not per_char:
+        return []
+    # Every reading of the first character, the surname: pypinyin rarely lists a
+    # surname's reading first (曾 ceng/zeng, 单 dan/shan, 解 jie/xie), and capping the
+    # whole product would drop it whenever the given name has heteronyms too.
+    rest = list(itertools.islice(itertools.product(*per_char[1:]), _MAX_READINGS))
+    return [[first, *others] for first in per_char[0] for others in rest]
 
 
 def name_keys(value: str) -> set[str]:
@@ -88,13 +126,26 @@ def text_keys(value: str) -> set[str]:
 _KEYS = {Search.NAME: name_keys, Search.EXACT: exact_keys, Search.TEXT: text_keys}
 
 
+def _bigram_chain(value: str) -> list[str]:
+    """A text's CJK bigrams in reading order, for phrase queries of three or more
+    characters (党支部 → "党支" + "支部" must be adjacent in the index)."""
+    chain: list[str] = []
+    for run in _CJK.findall(normalize(value)):
+        chain += [run[i : i + 2] for i in range(len(run) - 1)]
+    return chain
+
+
 def document(values: Iterable[tuple[Search, str | None]]) -> str:
-    """The index text for one row: its keys separated by spaces."""
+    """The index text for one row: its keys separated by spaces, then the bigram chains
+    of its free-text fields."""
     keys: set[str] = set()
+    chains: list[str] = []
     for kind, value in values:
         if value:
             keys |= _KEYS[kind](value)
-    return " ".join(sorted(keys))
+            if kind is Search.TEXT:
+                chains += _bigram_chain(value)
+    return " ".join([*sorted(keys), *chains])
 
 
 def _quote(term: str) -> str:

@@ -123,18 +123,20 @@ class Slot:
     failures: int = 0
     not_before: float = 0.0
 
-    def sealed_fields(self) -> bytes:
-        """What the checksum covers: everything but the failure counters."""
+    def sealed_fields(self, vault_id: str) -> bytes:
+        """What the checksum covers: everything but the failure counters, plus the vault
+        id, which is part of the slot's associated data: damage there must read as
+        damage, not as a wrong password that counts towards locking the slot."""
         return json.dumps(
-            [self.user_id, self.name, self.salt, self.kdf, self.nonce, self.wrapped],
+            [vault_id, self.user_id, self.name, self.salt, self.kdf, self.nonce, self.wrapped],
             sort_keys=True,
         ).encode()
 
-    def seal(self) -> None:
-        self.checksum = hashlib.sha256(self.sealed_fields()).hexdigest()
+    def seal(self, vault_id: str) -> None:
+        self.checksum = hashlib.sha256(self.sealed_fields(vault_id)).hexdigest()
 
-    def intact(self) -> bool:
-        return hashlib.sha256(self.sealed_fields()).hexdigest() == self.checksum
+    def intact(self, vault_id: str) -> bool:
+        return hashlib.sha256(self.sealed_fields(vault_id)).hexdigest() == self.checksum
 
     @property
     def locked(self) -> bool:
@@ -263,7 +265,7 @@ class Vault:
         kek = kdf.derive(password, salt)
         wrapped = AESGCM(kek).encrypt(nonce, key, self._aad(user_id))
         slot = Slot(user_id, name, _b64(salt), asdict(kdf), _b64(nonce), _b64(wrapped))
-        slot.seal()
+        slot.seal(self.vault_id)
         return slot
 
     def add_user(
@@ -285,7 +287,7 @@ class Vault:
             raise UserExists(user=name)
         slot = self._slot_by_id(user_id)
         slot.name = name
-        slot.seal()
+        slot.seal(self.vault_id)
         self.save()
 
     def set_password(self, key: bytes, user_id: str, password: str, *, kdf: KdfParams) -> None:
@@ -300,11 +302,17 @@ class Vault:
     def unlock(self, name: str, password: str) -> tuple[str, bytes]:
         """Return (user id, database key), or raise why not. Failures are persisted."""
         slot = self.slot_by_name(name)
-        if not slot.intact():
+        if not slot.intact(self.vault_id):
             raise VaultDamaged(detail=f"key slot of {name}")
         if slot.locked:
             raise SlotLocked(user=name, failures=slot.failures)
-        wait = slot.not_before - self._clock()
+        now = self._clock()
+        if slot.not_before - now > backoff_seconds(slot.failures):
+            # The wall clock went back since the failure (or the file was edited): wait
+            # the backoff from now, not until a moment that may be days away.
+            slot.not_before = now + backoff_seconds(slot.failures)
+            self.save()
+        wait = slot.not_before - now
         if wait > 0:
             raise UnlockThrottled(user=name, wait=wait)
         try:

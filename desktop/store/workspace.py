@@ -25,6 +25,7 @@ from desktop.store.ids import new_id
 from desktop.store.records import Records, restore_clock
 from desktop.store.schema import REGISTRY, Registry
 from desktop.store.vault import (
+    VAULT_FILE,
     KdfParams,
     Vault,
     check_password,
@@ -94,6 +95,10 @@ class Workspace:
         """Make a new data folder; returns the workspace and the recovery code, if one
         was generated (show it once; it is never stored)."""
         folder.mkdir(parents=True, exist_ok=True)
+        if Vault.exists(folder) and not Vault.load(folder).slots:
+            # A setup that stopped before its first user's slot was written: no one can
+            # open what it left (its recovery code was never shown), so start over.
+            (folder / VAULT_FILE).unlink()
         if not Vault.exists(folder):
             # A setup that crashed before writing the vault left an unreadable database.
             for name in DB_SIDE_FILES:

@@ -88,6 +88,9 @@ class Column:
             raise ValueError(f"bad column name {self.name!r}")
         if self.search and self.type is not ColumnType.TEXT:
             raise ValueError(f"{self.name}: only text columns are searchable")
+        if self.choices is not None and self.type is not ColumnType.TEXT:
+            # to_db checks choices for text only; elsewhere they would be silently ignored.
+            raise ValueError(f"{self.name}: only text columns take choices")
 
     @property
     def sql_type(self) -> str:

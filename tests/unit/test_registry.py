@@ -1,0 +1,135 @@
+"""The schema registry: a bad declaration fails when the module is imported, not when a
+user first saves a record; values are checked against the declaration."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from desktop.store.errors import InvalidValue, UnknownTable
+from desktop.store.migrations import MIGRATIONS
+from desktop.store.schema import (
+    REGISTRY,
+    SCHEMA_VERSION,
+    SYSTEM_COLUMNS,
+    Column,
+    ColumnType,
+    Registry,
+    Scope,
+    Search,
+    Table,
+    table_ddl,
+)
+
+
+def test_schema_version_counts_the_migrations() -> None:
+    assert len(MIGRATIONS) == SCHEMA_VERSION
+    assert [m.number for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_the_spine_tables_are_registered() -> None:
+    assert {"org_units", "members", "users"} <= set(REGISTRY.names())
+    assert REGISTRY["users"].scope is Scope.LOCAL
+    assert not REGISTRY["users"].synced
+    assert REGISTRY["members"].synced
+    assert {c.name for c in REGISTRY["members"].searchable} >= {"name", "id_number"}
+
+
+def test_unknown_table_is_a_typed_error() -> None:
+    with pytest.raises(UnknownTable):
+        REGISTRY["nope"]
+    assert "nope" not in REGISTRY
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Name", "1st", "_hidden", "first name", "name;drop", "名字", "x" * 64, ""],
+)
+def test_bad_column_names_are_rejected(name: str) -> None:
+    with pytest.raises(ValueError, match="column name"):
+        Column(name)
+
+
+@pytest.mark.parametrize("name", ["Members", "my-table", "_x", "t" * 64])
+def test_bad_table_names_are_rejected(name: str) -> None:
+    with pytest.raises(ValueError, match="table name"):
+        Table(name, (Column("a"),), Scope.ORG)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Column("n", ColumnType.INTEGER, search=Search.EXACT), "searchable"),
+        (lambda: Column("n", ColumnType.INTEGER, choices=("1", "2")), "choices"),
+        (lambda: Table("t", (Column("a"), Column("a")), Scope.ORG), "duplicate"),
+        (lambda: Table("t", (Column("owner_org"),), Scope.ORG), "system column"),
+        (lambda: Table("t", (Column("audience"),), Scope.ORG), "system column"),
+        (lambda: Table("t", (Column("a"),), Scope.PERSONAL), "member_column"),
+        (
+            lambda: Table("t", (Column("a"),), Scope.PERSONAL, member_column="nope"),
+            "member_column",
+        ),
+    ],
+)
+def test_bad_declarations_are_rejected(make: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_a_table_cannot_be_registered_twice() -> None:
+    registry = Registry()
+    table = Table("t", (Column("a"),), Scope.ORG)
+    registry.register(table)
+    with pytest.raises(ValueError, match="twice"):
+        registry.register(Table("t", (Column("b"),), Scope.ORG))
+
+
+def test_declarations_never_use_system_column_names() -> None:
+    for table in REGISTRY:
+        assert not {c.name for c in table.columns} & set(SYSTEM_COLUMNS)
+
+
+def test_every_declared_table_has_valid_ddl() -> None:
+    for table in REGISTRY:
+        ddl = table_ddl(table)
+        assert ddl[0].startswith(f"CREATE TABLE {table.name} (")
+        assert any("USING fts5" in s for s in ddl) == bool(table.searchable)
+
+
+def test_unknown_field_is_a_typed_error() -> None:
+    with pytest.raises(InvalidValue):
+        REGISTRY["members"].column("colour")
+    assert REGISTRY["members"].has_column("owner_org")
+    assert not REGISTRY["members"].has_column("_deleted")
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "stored"),
+    [
+        (Column("d", ColumnType.DATE), date(2024, 2, 29), "2024-02-29"),
+        (Column("d", ColumnType.DATE), "2024-02", "2024-02"),  # month known, day not
+        (Column("b", ColumnType.BOOL), True, 1),
+        (Column("r", ColumnType.REAL), 3, 3.0),
+        (Column("j", ColumnType.JSON), {"b": 1, "a": "甲"}, '{"a":"甲","b":1}'),
+        (Column("t", max_length=2), "张三", "张三"),
+        (Column("t"), "", None),
+    ],
+)
+def test_values_are_stored_canonically(column: Column, value: Any, stored: Any) -> None:
+    assert column.to_db(value) == stored
+
+
+def test_length_limit_counts_characters_not_bytes() -> None:
+    column = Column("t", max_length=3)
+    assert column.to_db("欧阳修") == "欧阳修"  # 9 bytes in UTF-8
+    with pytest.raises(InvalidValue):
+        column.to_db("欧阳修文")
+
+
+def test_text_without_a_limit_still_has_one() -> None:
+    with pytest.raises(InvalidValue):
+        Column("t").to_db("x" * 20_001)
+    with pytest.raises(InvalidValue):
+        Column("j", ColumnType.JSON).to_db(["x" * 20_001])
