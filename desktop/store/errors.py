@@ -95,6 +95,10 @@ class WrongPassword(LianxinError):
     template = _N("Errors", "Wrong user name or password ({failures} failed attempts).")
     advice = _N("Errors", "Wait {wait:.0f} seconds before the next try.")
 
+    def __init__(self, *, failures: int, wait: float) -> None:
+        # The first failures carry no wait: then there is nothing to advise.
+        super().__init__(advice=None if wait >= 1 else "", failures=failures, wait=wait)
+
 
 class UnlockThrottled(LianxinError):
     template = _N("Errors", "Too many failed attempts for {user}.")

@@ -88,6 +88,8 @@ class Records:
         self._depth += 1
         try:
             with self.db.transaction():
+                if outermost:
+                    self._catch_up_clock()
                 yield self._summary
                 if outermost:
                     self._seal()
@@ -100,6 +102,15 @@ class Records:
             self._depth -= 1
         if outermost:
             self.last_summary, self._summary = self._summary, WriteSummary()
+
+    def _catch_up_clock(self) -> None:
+        """Move the clock past the last stamp any process sealed in this database.
+
+        The app and the CLI may write to one data folder and share its device id; the
+        write lock is held from here to commit, so stamps issued in between are unique."""
+        last = meta.get(self.db, meta.CLOCK)
+        if last:
+            self.clock.observe(last)
 
     def _seal(self) -> None:
         if not self._pending:

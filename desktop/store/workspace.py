@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from desktop.store import meta, migrations
 from desktop.store.db import KEY_BYTES, Database, open_database
-from desktop.store.errors import UnknownUser, VaultNotFound
+from desktop.store.errors import UnknownUser, VaultDamaged, VaultNotFound
 from desktop.store.ids import new_id
 from desktop.store.records import Records, restore_clock
 from desktop.store.schema import REGISTRY, Registry
@@ -87,6 +87,18 @@ class Workspace:
         self.kdf: KdfParams | None = None  # tuned lazily, the first time a slot is written
 
     # --- opening -----------------------------------------------------------------------
+
+    @staticmethod
+    def needs_setup(folder: Path) -> bool:
+        """True when the folder holds no data anyone can open: no vault, or a vault whose
+        setup stopped before its first user (a damaged vault is not this: unlocking it
+        reports the damage instead of offering to start over)."""
+        if not Vault.exists(folder):
+            return True
+        try:
+            return not Vault.load(folder).slots
+        except VaultDamaged:
+            return False
 
     @classmethod
     def create(

@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 
 from desktop import settings
-from desktop.store.vault import KdfParams, Vault
-from desktop.store.workspace import User
+from desktop.store.vault import KdfParams
+from desktop.store.workspace import User, Workspace
 from desktop.ui.autolock import IdleWatcher
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.first_run import FirstRunWizard
@@ -56,10 +56,10 @@ class AppController(QObject):
     # --- screens -----------------------------------------------------------------------
 
     def start(self) -> None:
-        if Vault.exists(self.data_dir):
-            self.show_unlock()
-        else:
+        if Workspace.needs_setup(self.data_dir):
             self.show_first_run()
+        else:
+            self.show_unlock()
 
     def show_first_run(self) -> None:
         self.wizard = FirstRunWizard(self.ops, self.data_dir, kdf=self.kdf)

@@ -501,6 +501,24 @@ def test_device_seq_is_unique_across_two_connections(tmp_path: Path) -> None:
         b.db.close()
 
 
+def test_stamps_are_unique_across_two_connections_with_a_frozen_clock(tmp_path: Path) -> None:
+    """Two processes on one data folder share the device id; with the wall clock standing
+    still, each must still issue stamps past the other's, or two different edits would
+    carry the same version and merge could not order them."""
+    key = os.urandom(32)
+    wall = [START_MS]  # never advances
+    a = open_store(tmp_path / "s.db", key, wall)
+    b = open_store(tmp_path / "s.db", key, wall)
+    try:
+        ids = [insert(a if n % 2 else b, title=f"t{n}") for n in range(6)]
+        stamps = [a.records.require("samples", i)["hlc"] for i in ids]
+        assert len(set(stamps)) == len(stamps)
+        assert stamps == sorted(stamps)
+    finally:
+        a.db.close()
+        b.db.close()
+
+
 # --- ids and clocks --------------------------------------------------------------------
 
 
