@@ -1,5 +1,7 @@
 # Lianxin: `make run` sets up and starts the app with demo data; `make test` sets up and
 # runs every check. Both work on a fresh machine with only python3 (3.11+) installed.
+# `make dist` builds the Linux bundle (dist/lianxin/) with PyInstaller; `make test-dist`
+# builds it and runs the frozen app's self-test.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,11 +16,17 @@ export LIANXIN_DEMO_PASSWORD ?= lianxin-demo
 DEB_PACKAGES := libpulse0 fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libfontconfig1 \
                 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
 
+# PyInstaller reads shared libraries' dependencies with objdump (binutils); the bundle
+# carries the X11 libraries Qt's xcb plugin links, so they must be here to be collected.
+DIST_DEB_PACKAGES := binutils libxcb-icccm4 libxcb-keysyms1
+DIST_STAMP := $(VENV)/.installed-dist
+DIST_DIR   := dist/lianxin
+
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
 .PHONY: run test lint typecheck imports pytest bench screenshots translations \
-        update-translations deps-debian venv clean demo
+        update-translations deps-debian deps-debian-dist venv clean demo dist test-dist
 
 venv: $(STAMP)
 
@@ -28,8 +36,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-deps-debian:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# $(call debian,PACKAGES): install the Debian packages that are missing (as root, or
+# through sudo); fail with their names when neither is possible.
+define debian
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -42,6 +52,13 @@ deps-debian:
 	    echo "missing Debian packages:$$missing (install them as root)"; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps-debian:
+	$(call debian,$(DEB_PACKAGES))
+
+deps-debian-dist:
+	$(call debian,$(DIST_DEB_PACKAGES))
 
 translations: $(QM_FILES)
 
@@ -68,8 +85,8 @@ run: deps-debian demo
 	$(BIN)/lianxin --data-dir "$(DEMO_DIR)"
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop hq tests bench
-	$(BIN)/ruff format --check desktop hq tests bench
+	$(BIN)/ruff check desktop hq tests bench installer
+	$(BIN)/ruff format --check desktop hq tests bench installer
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -88,5 +105,22 @@ bench: $(STAMP) translations
 screenshots: deps-debian $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out screenshots
 
+# --- installers -----------------------------------------------------------------------
+
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $@
+
+# The Linux one-folder bundle in dist/lianxin (PyInstaller's work files: build/pyinstaller).
+dist: deps-debian-dist $(DIST_STAMP) translations
+	@start=$$(date +%s); \
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller installer/lianxin.spec && \
+	echo "dist: $(DIST_DIR) built in $$(( $$(date +%s) - start )) s, $$(du -sh $(DIST_DIR) | cut -f1) unpacked"
+
+# The frozen app's --self-test, first screen and contents, with no display.
+test-dist: deps-debian dist
+	LIANXIN_TEST_DIST=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/dist/test_frozen.py
+
 clean:
-	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache screenshots
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache screenshots build dist

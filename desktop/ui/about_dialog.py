@@ -1,10 +1,10 @@
-"""About Lianxin: versions of the app and of what it is built on (for support calls)."""
+"""About Lianxin: which build this is and what it is built on (for support calls)."""
 
 from __future__ import annotations
 
 import platform
 
-from desktop import __version__
+from desktop.build_info import SOURCE_TREE, build_info
 from desktop.store.workspace import Workspace
 from desktop.ui.operations import Operations
 from desktop.ui.qt import (
@@ -55,9 +55,20 @@ class AboutDialog(QDialog):
         texts.addWidget(tagline)
         header.addLayout(texts, 1)
 
+        info = build_info()
         self.sqlcipher = _selectable("…")
+        self.sqlcipher.setObjectName("aboutSqlcipher")
+        self.version = _selectable(info.version)
+        self.version.setObjectName("aboutVersion")
+        built = self.tr("source tree") if info.date == SOURCE_TREE else info.display_date
+        self.build_date = _selectable(built)
+        self.build_date.setObjectName("aboutBuildDate")
+        self.commit = _selectable(info.commit)
+        self.commit.setObjectName("aboutCommit")
         form = QFormLayout()
-        form.addRow(self.tr("Version"), _selectable(__version__))
+        form.addRow(self.tr("Version"), self.version)
+        form.addRow(self.tr("Build date"), self.build_date)
+        form.addRow(self.tr("Commit"), self.commit)
         form.addRow(self.tr("SQLCipher"), self.sqlcipher)
         form.addRow(self.tr("Qt"), _selectable(f"{qVersion()} (PySide6 {PYSIDE_VERSION})"))
         form.addRow(self.tr("Python"), _selectable(platform.python_version()))

@@ -24,6 +24,21 @@
         <translation>版本</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="64"/>
+        <source>source tree</source>
+        <translation>源代码运行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="70"/>
+        <source>Build date</source>
+        <translation>构建日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="71"/>
+        <source>Commit</source>
+        <translation>代码版本</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/about_dialog.py" line="61"/>
         <source>SQLCipher</source>
         <translation>SQLCipher</translation>
