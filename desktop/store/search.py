@@ -105,8 +105,9 @@ def name_keys(value: str) -> set[str]:
 
 def exact_keys(value: str) -> set[str]:
     text = re.sub(r"[\s\-]", "", normalize(value))
-    keys = set(_WORD.findall(text))
-    joined = "".join(_WORD.findall(text))
+    words = _WORD.findall(text)
+    keys = set(words)
+    joined = "".join(words)
     if joined:
         keys.add(joined)
         if len(joined) > 6:

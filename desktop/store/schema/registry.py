@@ -9,6 +9,7 @@ it here, never by touching store or sync code.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -129,7 +130,7 @@ class Column:
         if t is ColumnType.DATE:
             if isinstance(value, date):
                 return value.isoformat()
-            if not isinstance(value, str) or not _DATE.match(value) or not _valid_date(value):
+            if not isinstance(value, str) or not _is_date(value):
                 raise InvalidValue(column=self.name, problem=_N("Errors", "must be a date"))
             return value
         if t is ColumnType.JSON:
@@ -151,6 +152,13 @@ class Column:
         if self.type is ColumnType.JSON:
             return json.loads(value)
         return value
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_date(text: str) -> bool:
+    """An ISO date (or year and month) that exists. Cached: a roster's dates repeat, and
+    an import checks four of them per member."""
+    return bool(_DATE.match(text)) and _valid_date(text)
 
 
 def _valid_date(text: str) -> bool:
