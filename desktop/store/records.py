@@ -24,7 +24,7 @@ from desktop.store.errors import InvalidValue, RecordNotFound
 from desktop.store.hlc import HybridClock, Stamp
 from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
 from desktop.store.ids import new_id
-from desktop.store.schema import Registry, Table, canonical_json
+from desktop.store.schema import ROW_CREATED, Registry, Table, canonical_json, encode_row
 
 log = logging.getLogger(__name__)
 
@@ -222,16 +222,22 @@ class Records:
             stamp = str(self.clock.now())
             ids.append(row_id)
             db_rows.append((first + n, row_id, owner_org, audience_json, stamp, stamp, *converted))
+            # One change carries the new row: every field it was created with, at one
+            # stamp and with no base (see ROW_CREATED).
+            fields = {"owner_org": owner_org, "audience": audience_json}
+            fields.update((k, v) for k, v in zip(names, converted, strict=True) if v is not None)
             pending.append(
-                (row_id, table, "owner_org", owner_org, stamp, None, author, device, outbound)
-            )
-            pending.append(
-                (row_id, table, "audience", audience_json, stamp, None, author, device, outbound)
-            )
-            pending.extend(
-                (row_id, table, name, v, stamp, None, author, device, outbound)
-                for name, v in zip(names, converted, strict=True)
-                if v is not None
+                (
+                    row_id,
+                    table,
+                    ROW_CREATED,
+                    encode_row(fields),
+                    stamp,
+                    None,
+                    author,
+                    device,
+                    outbound,
+                )
             )
             if search_at:
                 document = search_keys.document((kind, converted[i]) for kind, i in search_at)

@@ -31,7 +31,7 @@ def ws(workspace: Callable[..., Workspace]) -> Workspace:
         a = r.insert("members", {"name": "张三", "gender": "male"}, owner_org=w.org_id)
     with r.transaction():
         b = r.insert("members", {"name": "李四"}, owner_org=w.org_id)
-        r.update("members", a, {"phone": "13800138000"})
+        r.update("members", a, {"phone": "13800138000", "post": "技术员"})
     with r.transaction():
         r.update("members", b, {"name": "李斯", "work_unit": "项目部"})
     with r.transaction():
@@ -94,12 +94,12 @@ def test_an_altered_change_is_reported(ws: Workspace, column: str, value: Any) -
 
 
 def test_two_swapped_values_are_reported(ws: Workspace) -> None:
-    first, last = ws.db.query("SELECT first_seq, last_seq FROM audit_blocks WHERE id = 2")[0]
+    first, last = ws.db.query("SELECT first_seq, last_seq FROM audit_blocks WHERE id = 3")[0]
     v1, v2 = (ws.db.scalar("SELECT value FROM changes WHERE seq = ?", (s,)) for s in (first, last))
     assert v1 != v2
     ws.db.execute("UPDATE changes SET value = ? WHERE seq = ?", (v2, first))
     ws.db.execute("UPDATE changes SET value = ? WHERE seq = ?", (v1, last))
-    assert audit.verify(ws.db).bad_block == 2
+    assert audit.verify(ws.db).bad_block == 3
 
 
 @pytest.mark.parametrize("where", ["first", "middle", "last"])

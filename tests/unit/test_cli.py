@@ -490,7 +490,9 @@ def test_audit_verify_reports_an_intact_chain_and_where_it_breaks(
 
     ws = Workspace.unlock(data, "书记", os.environ[cli.ENV_PASSWORD])
     try:  # tamper with a committed change behind the store's back
-        ws.db.execute("UPDATE changes SET value = '王芬' WHERE value = '王芳'")
+        ws.db.execute(
+            "UPDATE changes SET value = replace(value, '王芳', '王芬') WHERE value LIKE '%王芳%'"
+        )
     finally:
         ws.close()
     result = run("--data-dir", data, "audit", "verify")

@@ -27,12 +27,15 @@ from desktop.store.migrations import migrate
 from desktop.store.records import Records, restore_clock
 from desktop.store.schema import (
     REGISTRY,
+    ROW_CREATED,
     Column,
     ColumnType,
     Registry,
     Scope,
     Search,
     Table,
+    encode_row,
+    expand_change,
     table_ddl,
 )
 from desktop.store.workspace import Workspace
@@ -370,25 +373,33 @@ def outbox(db: Database) -> list[dict[str, Any]]:
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
-def test_insert_appends_one_outbox_entry_per_field(store: Store) -> None:
+def test_insert_appends_one_outbox_entry_carrying_every_field(store: Store) -> None:
     with store.records.transaction():
         row_id = store.records.insert(
             "samples", {"title": "张三", "amount": 3, "flag": True}, owner_org=ORG
         )
     row = store.records.require("samples", row_id)
     entries = outbox(store.db)
-    assert {e["col"]: e["value"] for e in entries} == {
+    assert len(entries) == 1
+    (entry,) = entries
+    assert entry["col"] == ROW_CREATED
+    assert dict(expand_change(entry["col"], entry["value"])) == {
         "owner_org": ORG,
         "audience": "[]",
         "title": "张三",
         "amount": 3,
         "flag": 1,
     }
-    for e in entries:
-        assert (e["row_id"], e["tbl"], e["hlc"]) == (row_id, "samples", row["hlc"])
-        assert e["base_hlc"] is None  # nothing was overwritten
-        assert (e["author"], e["device"]) == (AUTHOR, DEVICE)
-    assert [e["device_seq"] for e in entries] == [1, 2, 3, 4, 5]
+    assert (entry["row_id"], entry["tbl"], entry["hlc"]) == (row_id, "samples", row["hlc"])
+    assert entry["base_hlc"] is None  # nothing was overwritten
+    assert (entry["author"], entry["device"]) == (AUTHOR, DEVICE)
+    assert entry["device_seq"] == 1
+
+
+def test_a_created_row_with_a_blob_expands_back_to_its_bytes() -> None:
+    value = encode_row({"title": "照片", "photo": b"\x00\xffJPEG"})
+    assert dict(expand_change(ROW_CREATED, value)) == {"title": "照片", "photo": b"\x00\xffJPEG"}
+    assert expand_change("title", "x") == [("title", "x")]
 
 
 def test_update_base_hlc_is_the_version_of_that_field_it_overwrote(store: Store) -> None:
@@ -430,12 +441,15 @@ def test_every_field_of_a_row_equals_its_latest_change(store: Store) -> None:
             {"title": "李四"},
         )
     latest: dict[str, Any] = {}
+    by_col: dict[str, str] = {}
     for c in changes(store.db, row_id):
-        latest[c["col"]] = c["value"]
+        for col, value in expand_change(c["col"], c["value"]):
+            latest[col] = value
+            by_col[col] = c["hlc"]
     raw = store.db.query("SELECT title, amount, tags, _v FROM samples WHERE id = ?", (row_id,))
     title, amount, tags, versions = raw[0]
     assert (latest["title"], latest["amount"], latest["tags"]) == (title, amount, tags)
-    by_col = {c["col"]: c["hlc"] for c in changes(store.db, row_id)}
+    # Fields written after creation carry their own version; the rest, the creation's.
     assert json.loads(versions) == {k: by_col[k] for k in ("title", "amount", "tags")}
 
 
@@ -470,15 +484,15 @@ def test_device_seq_strictly_increases_and_restarts_after_a_rollback(store: Stor
     numbers: the sequence stays gapless, and HQ (idempotent by (device, device_seq)) never
     sees a reused number."""
     insert(store)
-    assert [e["device_seq"] for e in outbox(store.db)] == [1, 2, 3]
+    assert [e["device_seq"] for e in outbox(store.db)] == [1]
     with pytest.raises(ValueError, match="abort"), store.records.transaction():
         store.records.insert("samples", {"title": "回滚"}, owner_org=ORG)
         raise ValueError("abort")
     insert(store, title="二")
     insert(store, title="三")
     seqs = [e["device_seq"] for e in outbox(store.db)]
-    assert seqs == list(range(1, 10))
-    assert "回滚" not in {e["value"] for e in outbox(store.db)}
+    assert seqs == [1, 2, 3]
+    assert not any("回滚" in str(e["value"]) for e in outbox(store.db))
 
 
 def test_device_seq_is_unique_across_two_connections(tmp_path: Path) -> None:
@@ -494,7 +508,7 @@ def test_device_seq_is_unique_across_two_connections(tmp_path: Path) -> None:
             wall[0] += 1
         seqs = [e["device_seq"] for e in outbox(a.db)]
         assert seqs == list(range(1, len(seqs) + 1))
-        assert len(seqs) == 6 * 3
+        assert len(seqs) == 6  # one change per created row
         assert audit.verify(a.db).ok
     finally:
         a.db.close()
@@ -582,7 +596,10 @@ def test_a_records_transaction_inside_a_bare_database_one_is_still_logged(store:
         store.db.execute("INSERT INTO meta(key, value) VALUES ('raw', 'x')")
         with store.records.transaction():
             row_id = store.records.insert("samples", {"title": "张三"}, owner_org=ORG)
-    assert {c["col"] for c in changes(store.db, row_id)} >= {"title", "owner_org"}
+    logged = {
+        col for c in changes(store.db, row_id) for col, _ in expand_change(c["col"], c["value"])
+    }
+    assert logged >= {"title", "owner_org"}
     assert audit.verify(store.db).blocks == 1
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from desktop.store.schema.members import MEMBERS
 from desktop.store.schema.org import ORG_UNITS
 from desktop.store.schema.registry import (
+    ROW_CREATED,
     SYSTEM_COLUMNS,
     Column,
     ColumnType,
@@ -17,6 +18,8 @@ from desktop.store.schema.registry import (
     Search,
     Table,
     canonical_json,
+    encode_row,
+    expand_change,
     table_ddl,
 )
 from desktop.store.schema.users import USERS
@@ -30,6 +33,7 @@ for _table in (ORG_UNITS, MEMBERS, USERS):
 
 __all__ = [
     "REGISTRY",
+    "ROW_CREATED",
     "SCHEMA_VERSION",
     "SYSTEM_COLUMNS",
     "Column",
@@ -39,5 +43,7 @@ __all__ = [
     "Search",
     "Table",
     "canonical_json",
+    "encode_row",
+    "expand_change",
     "table_ddl",
 ]

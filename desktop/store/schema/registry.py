@@ -8,6 +8,7 @@ it here, never by touching store or sync code.
 
 from __future__ import annotations
 
+import base64
 import enum
 import functools
 import json
@@ -172,6 +173,39 @@ def _valid_date(text: str) -> bool:
 
 def canonical_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+#: The column a change names when it creates a row. Its value is a JSON object of every
+#: field the row was created with (owner and audience included); all of them share the
+#: change's stamp and have no base version. Per-field merge treats it exactly as that many
+#: field changes (`expand_change`); logging a creation once instead of once per field
+#: keeps an import's change log, and a device's first sync, about 18 times smaller.
+ROW_CREATED = "*"
+_BLOB_KEY = "$b"
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {_BLOB_KEY: base64.b64encode(value).decode()}
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def encode_row(fields: dict[str, Any]) -> str:
+    """The value of a ROW_CREATED change: database values of the fields, blobs as
+    {"$b": base64}."""
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"), default=_encode_value)
+
+
+def expand_change(col: str, value: Any) -> list[tuple[str, Any]]:
+    """The (column, database value) pairs a change sets: one, or a created row's fields."""
+    if col != ROW_CREATED:
+        return [(col, value)]
+    fields = json.loads(value)
+    if not isinstance(fields, dict):
+        raise ValueError("a row-created change carries an object")
+    return [
+        (k, base64.b64decode(v[_BLOB_KEY]) if isinstance(v, dict) else v) for k, v in fields.items()
+    ]
 
 
 #: Columns every record table has, managed by the store (never declared by features).
