@@ -25,8 +25,6 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[0-9a-z]+")
 #: Names longer than this are indexed by their pieces only (keys grow quadratically).
 _MAX_SUBSTRING_NAME = 12
-#: Most readings of a name with heteronyms (曾, 单, 解 …) to index.
-_MAX_READINGS = 4
 
 
 def normalize(text: str) -> str:
@@ -75,15 +73,109 @@ def _pinyin(chars: str) -> list[list[str]]:
     return [list(found) for char in chars if (found := _char_readings(char))]
 
 
+#: Surnames whose reading differs from the character's everyday one, as people type them
+#: (曾 is zeng, not ceng; 单 shan, not dan). Two-character surnames first.
+_SURNAME_READINGS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "长孙": (("zhang", "sun"),),
+    "万俟": (("mo", "qi"),),
+    "尉迟": (("yu", "chi"),),
+    "单于": (("chan", "yu"),),
+    "澹台": (("tan", "tai"),),
+    "曾": (("zeng",),),
+    "单": (("shan",),),
+    "解": (("xie",),),
+    "仇": (("qiu",),),
+    "朴": (("piao",),),
+    "区": (("ou",),),
+    "查": (("zha",),),
+    "盖": (("ge",),),
+    "乐": (("yue",), ("le",)),
+    "尉": (("yu",), ("wei",)),
+    "覃": (("qin",), ("tan",)),
+    "缪": (("miao",),),
+    "折": (("she",),),
+    "秘": (("bi",),),
+    "种": (("chong",),),
+    "重": (("chong",),),
+    "翟": (("zhai",), ("di",)),
+    "召": (("shao",),),
+    "句": (("gou",),),
+    "宓": (("mi",),),
+    "员": (("yun",),),
+    "繁": (("po",),),
+    "阚": (("kan",),),
+    "能": (("nai",),),
+    "黑": (("he",),),
+    "隗": (("wei",),),
+    "贲": (("ben",),),
+    "沈": (("shen",),),
+    "燕": (("yan",),),
+    "华": (("hua",),),
+    "任": (("ren",),),
+    "纪": (("ji",),),
+    "哈": (("ha",),),
+}
+
+
+#: Characters common in given names that are read two ways in them (长 chang or zhang,
+#: 乐 le or yue). Only these get a second reading: pypinyin's lists run on into rare
+#: readings (俊 jun, shun, dun) that make short initials match nearly anyone.
+_GIVEN_NAME_READINGS: dict[str, tuple[str, ...]] = {
+    "长": ("chang", "zhang"),
+    "乐": ("le", "yue"),
+    "还": ("huan", "hai"),
+    "朝": ("zhao", "chao"),
+    "行": ("xing", "hang"),
+    "重": ("zhong", "chong"),
+    "会": ("hui", "kuai"),
+    "茜": ("qian", "xi"),
+    "柏": ("bai", "bo"),
+    "藏": ("zang", "cang"),
+    "单": ("dan", "shan"),
+    "曾": ("zeng", "ceng"),
+    "传": ("chuan", "zhuan"),
+    "少": ("shao",),
+    "都": ("du", "dou"),
+    "和": ("he",),
+    "蔚": ("wei", "yu"),
+    "莘": ("shen", "xin"),
+    "佳": ("jia",),
+    "薄": ("bo", "bao"),
+    "宿": ("su", "xiu"),
+    "率": ("shuai", "lv"),
+    "省": ("sheng", "xing"),
+    "翟": ("zhai", "di"),
+    "祭": ("ji", "zhai"),
+}
+#: Most readings of one name to index.
+_MAX_READINGS = 8
+
+
 def _readings(chars: str) -> list[list[str]]:
+    """How people would type a name: each character's everyday reading (phrase-aware), and
+    where it starts with a surname read otherwise, that reading too. Rare readings are
+    left out on purpose: indexing every heteronym made `zs` find 丁俊 (zheng shun)."""
     per_char = _pinyin(chars)
     if not per_char:
         return []
-    # Every reading of the first character, the surname: pypinyin rarely lists a
-    # surname's reading first (曾 ceng/zeng, 单 dan/shan, 解 jie/xie), and capping the
-    # whole product would drop it whenever the given name has heteronyms too.
-    rest = list(itertools.islice(itertools.product(*per_char[1:]), _MAX_READINGS))
-    return [[first, *others] for first in per_char[0] for others in rest]
+    default = [found[0] for found in per_char]
+    if len(per_char) != len(chars):  # a character pypinyin does not know: keep it simple
+        return [default]
+    surname = 0
+    heads: list[list[str]] = [[]]
+    for size in (2, 1):
+        variants = _SURNAME_READINGS.get(chars[:size])
+        if variants and len(chars) > size:
+            surname = size
+            heads = [default[:size], *(list(v) for v in variants if list(v) != default[:size])]
+            break
+    options = [
+        _GIVEN_NAME_READINGS.get(c, (d,))
+        for c, d in zip(chars[surname:], default[surname:], strict=True)
+    ]
+    tails = [list(t) for t in itertools.islice(itertools.product(*options), _MAX_READINGS)]
+    readings = [head + tail for head in heads for tail in tails]
+    return readings
 
 
 def name_keys(value: str) -> set[str]:

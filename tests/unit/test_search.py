@@ -25,6 +25,7 @@ MEMBERS = [
     {"name": "欧阳修文", "former_names": "欧阳小文"},
     {"name": "张三丰"},
     {"name": "李四", "id_number": "E12345678"},
+    {"name": "丁俊"},  # 丁 is also zheng and 俊 also shun, but never in a name
 ]
 
 
@@ -54,6 +55,13 @@ def found(ws: Workspace, text: str, table: str = "members") -> list[str]:
 )
 def test_zhang_san_is_found(module_ws: Workspace, query: str) -> None:
     assert "张三" in found(module_ws, query)
+
+
+def test_rare_readings_do_not_make_initials_match_strangers(module_ws: Workspace) -> None:
+    """Initials are short: indexing every reading pypinyin lists made `zs` find 丁俊."""
+    assert found(module_ws, "zs") == ["张三", "张三丰"]
+    assert found(module_ws, "dj") == ["丁俊"]
+    assert found(module_ws, "zhengshun") == []
 
 
 def test_a_two_character_name_matches_exactly_where_it_should(module_ws: Workspace) -> None:
