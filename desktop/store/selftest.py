@@ -44,7 +44,7 @@ class CheckFailed(Exception):
     """Raised by a probe: the check ran and found a problem (its text is the detail)."""
 
 
-def _check(name: str, probe: Callable[[], str]) -> Check:
+def run_check(name: str, probe: Callable[[], str]) -> Check:
     """Run one probe; any exception fails the check (a self-test reports, never raises)."""
     try:
         detail = probe()
@@ -106,17 +106,17 @@ def _cipher_integrity(db: Database) -> str:
 def check_capabilities(db: Database) -> list[Check]:
     """SQLCipher 4 and FTS5 on this connection (nothing is written to the file)."""
     return [
-        _check("SQLCipher 4", lambda: _cipher_version(db)),
-        _check("FTS5 full-text search", lambda: _fts5(db)),
+        run_check("SQLCipher 4", lambda: _cipher_version(db)),
+        run_check("FTS5 full-text search", lambda: _fts5(db)),
     ]
 
 
 def check_database(db: Database) -> list[Check]:
     """Is the database file encrypted and intact? Reads every page: slow on big files."""
     return [
-        _check("encrypted on disk", lambda: _encrypted_on_disk(db)),
-        _check("integrity_check", lambda: _integrity(db)),
-        _check("cipher_integrity_check", lambda: _cipher_integrity(db)),
+        run_check("encrypted on disk", lambda: _encrypted_on_disk(db)),
+        run_check("integrity_check", lambda: _integrity(db)),
+        run_check("cipher_integrity_check", lambda: _cipher_integrity(db)),
     ]
 
 
@@ -172,10 +172,10 @@ def _scratch_checks(root: Path) -> list[Check]:
             ws.close()
         return "vault, key slot and database written"
 
-    checks.append(_check("create an encrypted data folder", create))
+    checks.append(run_check("create an encrypted data folder", create))
     if not checks[-1].ok:
         return checks
-    checks.append(_check("wrong password refused", lambda: _refuses(folder, setup)))
+    checks.append(run_check("wrong password refused", lambda: _refuses(folder, setup)))
     try:
         ws = Workspace.unlock(folder, setup.admin_name, password)
     except Exception as exc:
@@ -183,9 +183,9 @@ def _scratch_checks(root: Path) -> list[Check]:
         return checks
     try:
         checks.append(Check("unlock with the password", True, "key slot opens the database"))
-        checks.append(_check("read back and search", lambda: _read_back(ws, marker_id)))
+        checks.append(run_check("read back and search", lambda: _read_back(ws, marker_id)))
         checks += check_database(ws.db)
-        checks.append(_check("audit chain", lambda: _audit(ws.db)))
+        checks.append(run_check("audit chain", lambda: _audit(ws.db)))
     finally:
         ws.close()
     return checks

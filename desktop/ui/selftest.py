@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from desktop.store.selftest import Check
+from desktop.store.selftest import Check, CheckFailed, run_check
 from desktop.ui.qt import (
     PYSIDE_VERSION,
     QApplication,
@@ -39,20 +38,6 @@ KNOWN_CONTEXT, KNOWN_SOURCE, KNOWN_WORD = "AboutDialog", "About Lianxin", "连�
 QT_CONTEXT, QT_SOURCE = "QPlatformTheme", "Cancel"
 
 
-class QtCheckFailed(Exception):
-    """A probe ran and found a problem (its text is the detail)."""
-
-
-def _probe(name: str, probe: Callable[[], str]) -> Check:
-    try:
-        detail = probe()
-    except Exception as exc:
-        detail = str(exc) or type(exc).__name__
-        log.warning("self-test: %s failed: %s", name, detail)
-        return Check(name, False, detail)
-    return Check(name, True, detail)
-
-
 def _qt() -> str:
     return f"Qt {qVersion()}, PySide6 {PYSIDE_VERSION}, platform {QApplication.platformName()}"
 
@@ -61,10 +46,10 @@ def _our_translation() -> str:
     translator = QTranslator()
     qm = translations_dir() / "lianxin_zh_CN.qm"
     if not translator.load(qm.name, str(qm.parent)):
-        raise QtCheckFailed(f"cannot load {qm}")
+        raise CheckFailed(f"cannot load {qm}")
     text = translator.translate(KNOWN_CONTEXT, KNOWN_SOURCE) or ""
     if KNOWN_WORD not in text:
-        raise QtCheckFailed(f"{KNOWN_SOURCE!r} is translated as {text!r}")
+        raise CheckFailed(f"{KNOWN_SOURCE!r} is translated as {text!r}")
     return f"{qm.name}: {KNOWN_SOURCE!r} → {text!r}"
 
 
@@ -72,10 +57,10 @@ def _qt_translation() -> str:
     translator = QTranslator()
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load("qtbase_zh_CN", folder):
-        raise QtCheckFailed(f"no qtbase_zh_CN.qm in {folder}")
+        raise CheckFailed(f"no qtbase_zh_CN.qm in {folder}")
     text = translator.translate(QT_CONTEXT, QT_SOURCE) or ""
     if not text or text == QT_SOURCE:
-        raise QtCheckFailed(f"{QT_SOURCE!r} is not translated")
+        raise CheckFailed(f"{QT_SOURCE!r} is not translated")
     return f"qtbase_zh_CN.qm: {QT_SOURCE!r} → {text!r}"
 
 
@@ -83,10 +68,10 @@ def _icons() -> str:
     """The app's SVG icons render (Qt's SVG icon engine plugin and resources/ shipped)."""
     path = resources_dir() / "icons" / "lianxin.svg"
     if not path.exists():
-        raise QtCheckFailed(f"{path} is missing")
+        raise CheckFailed(f"{path} is missing")
     image = QIcon(str(path)).pixmap(64, 64).toImage()
     if image.isNull() or image.pixelColor(32, 32).alpha() == 0:
-        raise QtCheckFailed("the SVG icon renders empty: no SVG icon engine")
+        raise CheckFailed("the SVG icon renders empty: no SVG icon engine")
     return f"{path.name} renders ({image.width()}×{image.height()})"
 
 
@@ -102,10 +87,10 @@ def _pdf(folder: Path) -> str:
     error = document.load(str(path))
     try:
         if error != QtPdf.QPdfDocument.Error.None_:
-            raise QtCheckFailed(f"QPdfDocument cannot read a PDF: {error}")
+            raise CheckFailed(f"QPdfDocument cannot read a PDF: {error}")
         pages = document.pageCount()
         if pages != 1:
-            raise QtCheckFailed(f"a one-page PDF has {pages} pages")
+            raise CheckFailed(f"a one-page PDF has {pages} pages")
         size = document.pagePointSize(0)
     finally:
         document.close()
@@ -124,7 +109,7 @@ def _charts() -> str:
     image = view.grab().toImage()
     view.deleteLater()
     if image.isNull():
-        raise QtCheckFailed("a chart view did not render")
+        raise CheckFailed("a chart view did not render")
     return f"rendered a line chart ({image.width()}×{image.height()})"
 
 
@@ -134,7 +119,7 @@ def _multimedia() -> str:
         QtMultimedia.QMediaFormat.ConversionMode.Decode
     )
     if not formats:
-        raise QtCheckFailed("no media backend: no file format can be decoded")
+        raise CheckFailed("no media backend: no file format can be decoded")
     player = QtMultimedia.QMediaPlayer()
     player.deleteLater()
     return f"media backend decodes {len(formats)} file formats"
@@ -150,11 +135,11 @@ def run_qt_checks() -> list[Check]:
     log.debug("Qt self-test on %s", app.platformName())
     with tempfile.TemporaryDirectory(prefix="lianxin-selftest-qt-") as tmp:
         return [
-            _probe("Qt", _qt),
-            _probe("translation zh_CN", _our_translation),
-            _probe("Qt's own translation zh_CN", _qt_translation),
-            _probe("SVG icons", _icons),
-            _probe("QtPdf", lambda: _pdf(Path(tmp))),
-            _probe("QtCharts", _charts),
-            _probe("QtMultimedia", _multimedia),
+            run_check("Qt", _qt),
+            run_check("translation zh_CN", _our_translation),
+            run_check("Qt's own translation zh_CN", _qt_translation),
+            run_check("SVG icons", _icons),
+            run_check("QtPdf", lambda: _pdf(Path(tmp))),
+            run_check("QtCharts", _charts),
+            run_check("QtMultimedia", _multimedia),
         ]
