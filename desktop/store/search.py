@@ -178,7 +178,9 @@ def _readings(chars: str) -> list[list[str]]:
     return readings
 
 
-def name_keys(value: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def name_keys(value: str) -> frozenset[str]:
+    """Cached: a roster repeats names (a 100k-member import has far fewer distinct ones)."""
     keys: set[str] = set()
     text = normalize(value)
     for run in _CJK.findall(text):
@@ -192,7 +194,7 @@ def name_keys(value: str) -> set[str]:
                 keys.add("".join(tail))
                 keys.add("".join(s[0] for s in tail if s))
     keys.update(_WORD.findall(text))
-    return keys
+    return frozenset(keys)
 
 
 def exact_keys(value: str) -> set[str]:
@@ -216,7 +218,11 @@ def text_keys(value: str) -> set[str]:
     return keys
 
 
-_KEYS = {Search.NAME: name_keys, Search.EXACT: exact_keys, Search.TEXT: text_keys}
+_KEYS: dict[Search, Callable[[str], Collection[str]]] = {
+    Search.NAME: name_keys,
+    Search.EXACT: exact_keys,
+    Search.TEXT: text_keys,
+}
 
 
 def _bigram_chain(value: str) -> list[str]:
@@ -235,7 +241,7 @@ def document(values: Iterable[tuple[Search, str | None]]) -> str:
     chains: list[str] = []
     for kind, value in values:
         if value:
-            keys |= _KEYS[kind](value)
+            keys.update(_KEYS[kind](value))
             if kind is Search.TEXT:
                 chains += _bigram_chain(value)
     return " ".join([*sorted(keys), *chains])
