@@ -1,0 +1,288 @@
+"""The HQ sync service: a stateless FastAPI app over the HQ database.
+
+Endpoints: POST /sync/v1/enroll, /sync/v1/push, /sync/v1/pull (zstd bodies, signed),
+GET /health and GET /metrics. Refusals are plain JSON ErrorBody documents with the
+status that says what kind of refusal it is (400 malformed, 401 not authenticated,
+403 outside scope, 409 version or sequence mismatch, 413 too large, 415 not zstd,
+422 invalid change). Any number of app workers may serve one database.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Awaitable, Callable, Mapping
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.routing import Match
+
+from desktop.store.schema import SCHEMA_VERSION
+from desktop.sync.protocol import (
+    CONTENT_TYPE,
+    ENROLL_PATH,
+    MAX_BODY_BYTES,
+    PROTOCOL,
+    PULL_PATH,
+    PUSH_PATH,
+    Change,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    InvalidChange,
+    ProtocolError,
+    PullRequest,
+    PushRequest,
+    PushResponse,
+    Rejected,
+    check_change,
+    decode_body,
+    encode_body,
+    now_ms,
+)
+from hq import db as hq_db
+from hq.auth import Authenticator, check_signature, read_headers
+from hq.db import HqDatabase
+from hq.devices import enroll
+from hq.errors import Refusal
+from hq.keys import PublicKeys, load_signing_key, passphrase_from_env, public_keys
+from hq.merge import Batch
+from hq.metrics import CONTENT_TYPE as METRICS_TYPE
+from hq.metrics import Metrics
+from hq.orgs import require_org
+from hq.pull import pull_page
+
+log = logging.getLogger(__name__)
+
+DB_ENV = "LIANXIN_HQ_DB"
+
+
+def _check_schema(version: int) -> None:
+    if version == SCHEMA_VERSION:
+        return
+    if version < SCHEMA_VERSION:
+        reason = (
+            f"This copy of Lianxin is older than HQ's (data format {version}, HQ uses "
+            f"{SCHEMA_VERSION}): update Lianxin, then sync again."
+        )
+    else:
+        reason = (
+            f"HQ runs an older Lianxin (data format {SCHEMA_VERSION}, this device uses "
+            f"{version}): HQ must be updated before this device can sync."
+        )
+    raise Refusal(409, "schema_mismatch", reason)
+
+
+class SyncService:
+    """The work behind each endpoint, run in worker threads (the database is blocking)."""
+
+    def __init__(
+        self, db: HqDatabase, signing_key: Ed25519PrivateKey, keys: PublicKeys, metrics: Metrics
+    ) -> None:
+        self.db = db
+        self.keys = keys
+        self.metrics = metrics
+        self.auth = Authenticator(db, signing_key)
+
+    def enroll(self, path: str, headers: Mapping[str, str], body: bytes) -> bytes:
+        now = now_ms()
+        signed = read_headers(headers, now)
+        request = EnrollRequest.from_wire(decode_body(body))
+        _check_schema(request.schema_version)
+        # Signed by the key being enrolled: the device proves it holds the private half.
+        check_signature(signed, request.public_key, "POST", path, body)
+        with self.db.write() as conn:
+            device = enroll(conn, request, now_ms=now)
+            org = require_org(conn, device.org_id)
+        return encode_body(
+            EnrollResponse(
+                device.id,
+                org.id,
+                org.name,
+                device.level,
+                device.member_id,
+                self.keys.signing,
+                self.keys.recovery,
+                SCHEMA_VERSION,
+                now_ms(),
+            ).to_wire()
+        )
+
+    def push(self, path: str, headers: Mapping[str, str], body: bytes) -> bytes:
+        now = now_ms()
+        caller = self.auth.caller("POST", path, headers, body, now_ms=now)
+        request = PushRequest.from_wire(decode_body(body))
+        _check_schema(request.schema_version)
+        checked: list[Change] = []
+        rejected: list[Rejected] = []
+        for change in request.changes:
+            try:
+                checked.append(check_change(change))
+            except InvalidChange as problem:
+                rejected.append(Rejected(change.device_seq, problem.reason))
+        if rejected:
+            raise Refusal(422, "invalid_change", rejected[0].reason, rejected=tuple(rejected))
+        with self.db.write() as conn:
+            outcome = Batch(conn, caller.device.id, caller.scope, now_ms=now).apply(
+                checked, request.resolved
+            )
+        self.metrics.accepted.inc(outcome.accepted)
+        self.metrics.duplicates.inc(outcome.duplicates)
+        self.metrics.conflicts.inc(outcome.conflicts)
+        log.info(
+            "push from %s: %d accepted, %d again, %d conflicts, %d resolved",
+            caller.device.id,
+            outcome.accepted,
+            outcome.duplicates,
+            outcome.conflicts,
+            outcome.resolved,
+        )
+        return encode_body(
+            PushResponse(
+                request.last_seq, outcome.accepted, outcome.duplicates, outcome.conflicts, now_ms()
+            ).to_wire()
+        )
+
+    def pull(self, path: str, headers: Mapping[str, str], body: bytes) -> bytes:
+        now = now_ms()
+        caller = self.auth.caller("POST", path, headers, body, now_ms=now)
+        request = PullRequest.from_wire(decode_body(body))
+        _check_schema(request.schema_version)
+        with self.db.read() as conn:
+            page = pull_page(conn, caller.scope, request, now_ms=now)
+        self.metrics.pull_rows.inc(len(page.rows))
+        return encode_body(page.to_wire())
+
+    def health(self) -> dict[str, object]:
+        with self.db.read() as conn:
+            top = hq_db.head(conn)
+        return {
+            "status": "ok",
+            "protocol": PROTOCOL,
+            "schema_version": SCHEMA_VERSION,
+            "head": top,
+            "server_time_ms": now_ms(),
+        }
+
+
+def _error(
+    status: int,
+    code: str,
+    reason: str,
+    *,
+    rejected: tuple[Rejected, ...] = (),
+    wipe: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = ErrorBody(code, reason, now_ms(), rejected, wipe)
+    return JSONResponse(body.to_wire(), status_code=status)
+
+
+async def _read_body(request: Request) -> bytes:
+    """The raw body, refused past the size limit before it is all read."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != CONTENT_TYPE:
+        raise Refusal(415, "unsupported_media_type", f"sync bodies must be {CONTENT_TYPE}")
+    declared = request.headers.get("content-length")
+    if declared is not None and not declared.isdigit():
+        raise Refusal(400, "bad_request", "the Content-Length header is malformed")
+    if declared is not None and int(declared) > MAX_BODY_BYTES:
+        raise Refusal(413, "too_large", f"bodies are limited to {MAX_BODY_BYTES} bytes")
+    chunks = bytearray()
+    async for chunk in request.stream():
+        chunks += chunk
+        if len(chunks) > MAX_BODY_BYTES:
+            raise Refusal(413, "too_large", f"bodies are limited to {MAX_BODY_BYTES} bytes")
+    return bytes(chunks)
+
+
+def create_app(
+    db_url: str,
+    *,
+    passphrase: str | None = None,
+    signing_key: Ed25519PrivateKey | None = None,
+) -> FastAPI:
+    """The HQ app over `db_url` (set up with `lianxin-hq init`). HQ's signing key is
+    unsealed with `passphrase` (default: env LIANXIN_HQ_PASSPHRASE) unless given."""
+    db = HqDatabase(db_url)
+    db.require_initialised()
+    with db.read() as conn:
+        keys = public_keys(conn)
+        if signing_key is None:
+            signing_key = load_signing_key(conn, passphrase or passphrase_from_env())
+    metrics = Metrics()
+    service = SyncService(db, signing_key, keys, metrics)
+    app = FastAPI(title="Lianxin HQ", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.service = service
+
+    @app.exception_handler(Refusal)
+    async def _refused(_request: Request, refusal: Refusal) -> JSONResponse:
+        metrics.errors.labels(refusal.code).inc()
+        return _error(
+            refusal.status,
+            refusal.code,
+            refusal.reason,
+            rejected=refusal.rejected,
+            wipe=refusal.wipe,
+        )
+
+    @app.exception_handler(ProtocolError)
+    async def _malformed(_request: Request, problem: ProtocolError) -> JSONResponse:
+        metrics.errors.labels(problem.code).inc()
+        return _error(problem.status, problem.code, problem.reason)
+
+    @app.middleware("http")
+    async def _measure(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        endpoint = "other"
+        for route in app.router.routes:
+            if route.matches(request.scope)[0] is Match.FULL:
+                endpoint = getattr(route, "path", "other")
+                break
+        start = time.perf_counter()
+        try:
+            response = await call_next(request)
+        except Exception:
+            log.exception("request to %s failed", endpoint)
+            metrics.errors.labels("internal").inc()
+            metrics.requests.labels(endpoint, "500").inc()
+            return _error(500, "internal", "HQ failed to answer this request; it was logged.")
+        metrics.latency.labels(endpoint).observe(time.perf_counter() - start)
+        metrics.requests.labels(endpoint, str(response.status_code)).inc()
+        return response
+
+    def _sync_route(path: str, work: Callable[[str, Mapping[str, str], bytes], bytes]) -> None:
+        async def handle(request: Request) -> Response:
+            body = await _read_body(request)
+            payload = await run_in_threadpool(work, request.url.path, request.headers, body)
+            return Response(payload, media_type=CONTENT_TYPE)
+
+        app.add_api_route(path, handle, methods=["POST"], include_in_schema=False)
+
+    _sync_route(ENROLL_PATH, service.enroll)
+    _sync_route(PUSH_PATH, service.push)
+    _sync_route(PULL_PATH, service.pull)
+
+    @app.get("/health", include_in_schema=False)
+    async def health() -> Response:
+        try:
+            status = await run_in_threadpool(service.health)
+        except Exception:
+            log.exception("health check failed")
+            return _error(503, "unavailable", "HQ cannot reach its database.")
+        return JSONResponse(status)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics_page() -> Response:
+        return Response(metrics.exposition(), media_type=METRICS_TYPE)
+
+    log.info("HQ service ready on %s", db.engine.url.render_as_string(hide_password=True))
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for uvicorn workers: the database URL from env LIANXIN_HQ_DB."""
+    return create_app(os.environ[DB_ENV])

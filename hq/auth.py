@@ -1,0 +1,129 @@
+"""Who is asking: every sync request is signed by an enrolled device's Ed25519 key.
+
+A request is refused (401, with the reason) when it is unsigned, its time is more than
+five minutes from HQ's, its signature does not match the device's key, its nonce was
+seen before (the replay cache lives in the database, so it holds across app workers), or
+the device is unknown or revoked. A revoked device flagged for wiping also receives an
+HQ-signed wipe order with its refusal.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Connection, delete, insert, update
+from sqlalchemy.exc import IntegrityError
+
+from desktop.sync.protocol import (
+    CLOCK_WINDOW_MS,
+    AuthFailure,
+    ProtocolError,
+    SignedHeaders,
+    WipeOrder,
+    load_signing_public_key,
+)
+from hq.db import HqDatabase
+from hq.devices import Device, get_device
+from hq.errors import Refusal
+from hq.scope import DeviceScope
+from hq.tables import devices, nonces
+
+log = logging.getLogger(__name__)
+
+#: Nonces older than this can go: a request that old is refused on its time alone.
+NONCE_KEEP_MS = 2 * CLOCK_WINDOW_MS
+PURGE_EVERY_MS = 60_000
+
+
+@dataclass(frozen=True)
+class Caller:
+    device: Device
+    scope: DeviceScope
+
+
+def _refusal(failure: AuthFailure) -> Refusal:
+    return Refusal(401, failure.code, failure.reason)
+
+
+def read_headers(headers: Mapping[str, str], now_ms: int) -> SignedHeaders:
+    try:
+        signed = SignedHeaders.read(headers)
+        signed.check_time(now_ms)
+    except AuthFailure as failure:
+        raise _refusal(failure) from None
+    return signed
+
+
+def check_signature(
+    signed: SignedHeaders, public_key: str, method: str, path: str, body: bytes
+) -> None:
+    try:
+        signed.verify(load_signing_public_key(public_key), method, path, body)
+    except AuthFailure as failure:
+        raise _refusal(failure) from None
+    except ProtocolError:
+        raise Refusal(401, "bad_signature", "The device key is malformed.") from None
+
+
+class Authenticator:
+    def __init__(self, db: HqDatabase, signing_key: Ed25519PrivateKey) -> None:
+        self.db = db
+        self._signing_key = signing_key
+        self._last_purge = 0
+        self._lock = threading.Lock()
+
+    def caller(
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes, *, now_ms: int
+    ) -> Caller:
+        signed = read_headers(headers, now_ms)
+        refusal: Refusal | None = None
+        try:
+            with self.db.write() as conn:
+                device = get_device(conn, signed.device_id)
+                if device is None:
+                    raise Refusal(
+                        401, "unknown_device", "HQ does not know this device: enrol it again."
+                    )
+                check_signature(signed, device.public_key, method, path, body)
+                if device.revoked_at is not None:
+                    refusal = self._revoked(conn, device, now_ms)
+                else:
+                    conn.execute(
+                        insert(nonces).values(
+                            device_id=device.id, nonce=signed.nonce, time_ms=signed.time_ms
+                        )
+                    )
+                    conn.execute(
+                        update(devices).where(devices.c.id == device.id).values(last_seen_at=now_ms)
+                    )
+                    self._purge(conn, now_ms)
+                    scope = DeviceScope.load(
+                        conn, device.id, device.org_id, device.level, device.member_id
+                    )
+        except IntegrityError:
+            raise Refusal(
+                401, "replayed_request", "This request was already received (replayed)."
+            ) from None
+        if refusal is not None:
+            raise refusal
+        return Caller(device, scope)
+
+    def _revoked(self, conn: Connection, device: Device, now_ms: int) -> Refusal:
+        reason = f"This device was revoked by HQ: {device.revoke_reason or 'no reason given'}."
+        if not device.wipe:
+            return Refusal(401, "revoked", reason)
+        order = WipeOrder(device.id, now_ms).sign(self._signing_key)
+        conn.execute(update(devices).where(devices.c.id == device.id).values(wipe_sent_at=now_ms))
+        log.warning("wipe order sent to device %s", device.id)
+        return Refusal(401, "revoked", reason, wipe=order)
+
+    def _purge(self, conn: Connection, now_ms: int) -> None:
+        with self._lock:
+            if now_ms - self._last_purge < PURGE_EVERY_MS:
+                return
+            self._last_purge = now_ms
+        conn.execute(delete(nonces).where(nonces.c.time_ms < now_ms - NONCE_KEEP_MS))

@@ -1,0 +1,254 @@
+"""`lianxin-hq`: set up and run HQ, keep its org tree, enrol and revoke devices.
+
+    lianxin-hq [--db URL] init --name NAME
+    lianxin-hq [--db URL] serve [--host H] [--port P] [--tls-cert F --tls-key F] [--workers N]
+    lianxin-hq [--db URL] org add NAME --parent ID [--level LEVEL]
+    lianxin-hq [--db URL] org list
+    lianxin-hq [--db URL] enroll ORG --level officer|member [--member ID]
+    lianxin-hq [--db URL] devices list
+    lianxin-hq [--db URL] devices revoke ID [--wipe] [--reason TEXT]
+
+The database defaults to an SQLite file in the platform's data folder (env
+LIANXIN_HQ_DB overrides it). Mistakes print one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+import uvicorn
+from sqlalchemy.exc import OperationalError
+
+from desktop.store.schema.org import LEVELS
+from desktop.sync.protocol import now_ms
+from hq.app import DB_ENV, create_app
+from hq.db import HqDatabase
+from hq.devices import issue_code, list_devices, revoke
+from hq.errors import HqError
+from hq.keys import (
+    PASSPHRASE_ENV,
+    HqKeys,
+    passphrase_from_env,
+    public_keys,
+    sealed_keys,
+    store_keys,
+)
+from hq.metrics import MULTIPROC_ENV
+from hq.orgs import ROOT_LEVEL, add_org, find_org, list_orgs
+from hq.scope import Level
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 8470
+
+
+def default_db_url() -> str:
+    folder = Path(platformdirs.user_data_dir("lianxin-hq", appauthor=False))
+    return f"sqlite:///{folder / 'hq.db'}"
+
+
+def _when(ms: int | None) -> str:
+    if ms is None:
+        return "-"
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+# --- commands --------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    passphrase = passphrase_from_env()
+    db = HqDatabase(args.db)
+    if db.initialised():
+        raise HqError("this HQ database is already set up")
+    sealed = sealed_keys(HqKeys.generate(), passphrase)
+    now = now_ms()
+    with db.write() as conn:
+        db.create_schema(conn, now)
+        store_keys(conn, sealed)
+        root = add_org(conn, args.name, ROOT_LEVEL, None, now_ms=now)
+        keys = public_keys(conn)
+    _say(f"HQ set up. Root org unit: {root.id} ({root.name})")
+    _say(f"HQ signing key:  {keys.signing}")
+    _say(f"HQ recovery key: {keys.recovery}")
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise HqError("give both --tls-cert and --tls-key, or neither")
+    for path in (args.tls_cert, args.tls_key):
+        if path and not Path(path).is_file():
+            raise HqError(f"no such file: {path}")
+    if args.workers < 1:
+        raise HqError("--workers must be at least 1")
+    # Unseal once here so that a wrong passphrase or an empty database is a clear error
+    # before any worker starts.
+    create_app(args.db).state.service.db.dispose()
+    os.environ[DB_ENV] = args.db
+    if args.workers > 1 and not os.environ.get(MULTIPROC_ENV):
+        os.environ[MULTIPROC_ENV] = tempfile.mkdtemp(prefix="lianxin-hq-metrics-")
+    uvicorn.run(
+        "hq.app:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        server_header=False,
+        log_level="info",
+    )
+
+
+def cmd_org_add(args: argparse.Namespace) -> None:
+    db = _open(args)
+    with db.write() as conn:
+        parent = find_org(conn, args.parent)
+        org = add_org(conn, args.name, args.level, parent.id, now_ms=now_ms())
+    _say(f"{org.id}\t{org.level}\t{org.name}\t(under {parent.name})")
+
+
+def cmd_org_list(args: argparse.Namespace) -> None:
+    db = _open(args)
+    with db.read() as conn:
+        for org in list_orgs(conn):
+            _say(f"{org.id}\t{org.level:<15}\t{'  ' * org.depth}{org.name}")
+
+
+def cmd_enroll(args: argparse.Namespace) -> None:
+    db = _open(args)
+    with db.write() as conn:
+        org = find_org(conn, args.org)
+        issued = issue_code(conn, org.id, args.level, args.member, now_ms=now_ms())
+    who = f"member {issued.member_id}" if issued.member_id else "officers"
+    _say(f"Enrolment code for {org.name} ({who}): {issued.code}")
+    _say(f"Valid once, until {_when(issued.expires_at)}.")
+
+
+def cmd_devices_list(args: argparse.Namespace) -> None:
+    db = _open(args)
+    with db.read() as conn:
+        found = list_devices(conn)
+        names = {org.id: org.name for org in list_orgs(conn)}
+    if not found:
+        _say("No devices enrolled.")
+        return
+    for d in found:
+        status = d.status + (f" ({d.revoke_reason})" if d.revoked_at else "")
+        _say(
+            f"{d.id}\t{d.name}\t{names.get(d.org_id, d.org_id)}\t{d.level}"
+            f"{' ' + d.member_id if d.member_id else ''}\tenrolled {_when(d.enrolled_at)}"
+            f"\tlast seen {_when(d.last_seen_at)}\t{status}"
+        )
+
+
+def cmd_devices_revoke(args: argparse.Namespace) -> None:
+    db = _open(args)
+    with db.write() as conn:
+        device = revoke(conn, args.id, wipe=args.wipe, reason=args.reason, now_ms=now_ms())
+    _say(f"Device {device.id} ({device.name}): {device.status}.")
+
+
+def _open(args: argparse.Namespace) -> HqDatabase:
+    db = HqDatabase(args.db)
+    db.require_initialised()
+    return db
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lianxin-hq", description="The Lianxin HQ service.")
+    parser.add_argument(
+        "--db",
+        default=os.environ.get(DB_ENV) or default_db_url(),
+        help="database URL: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+        f"(default: env {DB_ENV}, else an SQLite file in the data folder)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    # `--db` may also follow the command (`lianxin-hq init --db URL`).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser(
+        "init", help=f"set up a new HQ database (needs env {PASSPHRASE_ENV})", parents=[common]
+    )
+    init.add_argument("--name", required=True, help="name of the root org unit")
+    init.set_defaults(run=cmd_init)
+
+    serve = commands.add_parser("serve", help="run the sync service", parents=[common])
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--tls-cert", help="certificate file (PEM) to serve HTTPS")
+    serve.add_argument("--tls-key", help="its private key file (PEM)")
+    serve.add_argument("--workers", type=int, default=1, help="app worker processes")
+    serve.set_defaults(run=cmd_serve)
+
+    org = commands.add_parser("org", help="the org tree").add_subparsers(
+        dest="org_command", required=True, metavar="ACTION"
+    )
+    org_add = org.add_parser("add", help="add an org unit", parents=[common])
+    org_add.add_argument("name")
+    org_add.add_argument("--parent", required=True, help="id (or unique name) of the parent")
+    org_add.add_argument(
+        "--level", default="branch", choices=[x for x in LEVELS if x != ROOT_LEVEL]
+    )
+    org_add.set_defaults(run=cmd_org_add)
+    org.add_parser("list", help="show the org tree", parents=[common]).set_defaults(
+        run=cmd_org_list
+    )
+
+    enroll = commands.add_parser(
+        "enroll", help="make a one-time enrolment code (24 h)", parents=[common]
+    )
+    enroll.add_argument("org", metavar="ORG", help="org unit id (or unique name)")
+    enroll.add_argument("--level", required=True, choices=[x.value for x in Level])
+    enroll.add_argument("--member", help="for a member's device: the member's record id")
+    enroll.set_defaults(run=cmd_enroll)
+
+    dev = commands.add_parser("devices", help="enrolled devices").add_subparsers(
+        dest="devices_command", required=True, metavar="ACTION"
+    )
+    dev.add_parser("list", help="list devices", parents=[common]).set_defaults(run=cmd_devices_list)
+    rev = dev.add_parser("revoke", help="revoke a device (a lost laptop)", parents=[common])
+    rev.add_argument("id")
+    rev.add_argument("--wipe", action="store_true", help="order the device to wipe its data")
+    rev.add_argument("--reason", help="shown to the device")
+    rev.set_defaults(run=cmd_devices_revoke)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose or args.command == "serve" else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        args.run(args)
+    except HqError as error:
+        sys.stderr.write(f"lianxin-hq: error: {error}\n")
+        return 2
+    except OperationalError as error:
+        sys.stderr.write(f"lianxin-hq: error: cannot use the database: {error.orig}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

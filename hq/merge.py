@@ -1,0 +1,612 @@
+"""Per-field merge of accepted changes into HQ's state, with conflict records.
+
+A batch (one push, or HQ's own edits of the org tree) is applied in one transaction that
+holds the HQ sequence lock. Each change takes the next sequence number. A field keeps the
+value with the highest HLC, whatever order changes arrive in, so every replica that
+applies the same rule converges. When a change's base is not the field's current version
+and the values differ, the edits were concurrent and the losing value is kept in
+`conflicts`. A delete is final: edits the deleter could not have seen (stamped after the
+delete) and edits that arrive for a deleted row are kept as conflicts of kind "delete".
+A created row (one change, column ROW_CREATED) merges as that many field changes, all at
+its stamp with no base, under its one sequence number.
+
+Write scope is checked on each touched row as it was before the batch and as it is after
+it; any refusal refuses the whole batch and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from desktop.store.schema import REGISTRY, ROW_CREATED, Registry, Scope, Table
+from desktop.sync.protocol import (
+    AUDIENCE,
+    DELETED,
+    OWNER,
+    Change,
+    Rejected,
+    created_fields,
+    value_json,
+)
+from hq.db import by_table, lock_sequence, store_sequence
+from hq.errors import Refusal
+from hq.scope import DeviceScope, Level, RowScope
+from hq.tables import changes, conflicts, field_state, row_audience, row_state, scope_moves
+
+log = logging.getLogger(__name__)
+
+#: The origin of HQ's own changes (the org tree); its HLC node has the same name.
+HQ_DEVICE = "hq"
+_NULL = "null"
+#: One side of a conflict: value (JSON text), hlc, author, device.
+Side = tuple[str | None, str, str | None, str]
+_CHUNK = 500
+
+
+@dataclass
+class FieldState:
+    value: str | None
+    hlc: str
+    seq: int
+    device: str
+    author: str | None
+    known: bool = True
+    dirty: bool = False
+
+
+@dataclass
+class RowState:
+    tbl: str
+    row_id: str
+    owner: str | None
+    member: str | None
+    audience: tuple[str, ...]
+    deleted: bool
+    created_hlc: str
+    created_seq: int
+    scope_seq: int | None
+    known: bool = True
+    dirty: bool = False
+    audience_dirty: bool = False
+    fields: dict[str, FieldState] = field(default_factory=dict)
+    before: RowScope | None = None
+
+    @property
+    def scope(self) -> RowScope:
+        return RowScope(self.owner, self.member, self.audience)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    accepted: int
+    duplicates: int
+    conflicts: int
+    resolved: int
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Batch:
+    """Applies one origin's changes; `scope` is None for HQ itself (no write checks)."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        origin: str,
+        scope: DeviceScope | None,
+        *,
+        now_ms: int,
+        registry: Registry = REGISTRY,
+    ) -> None:
+        self.conn = conn
+        self.origin = origin
+        self.scope = scope
+        self.now_ms = now_ms
+        self.registry = registry
+        self.rows: dict[tuple[str, str], RowState] = {}
+        self.seq = 0
+        self._changes: list[dict[str, Any]] = []
+        self._moves: list[dict[str, Any]] = []
+        self._conflicts: list[dict[str, Any]] = []
+        self._touched: dict[tuple[str, str], list[int]] = {}
+
+    def apply(self, batch: Sequence[Change], resolved: Sequence[int] = ()) -> Outcome:
+        """Merge `batch` (already checked against the registry, in device_seq order)."""
+        self.seq = lock_sequence(self.conn)
+        fresh, duplicates = self._skip_duplicates(batch)
+        self._load(fresh)
+        for change in fresh:
+            self._merge(change)
+        self._check_scope()
+        resolutions = self._resolve(resolved)
+        self._write()
+        if resolutions:
+            self.conn.execute(
+                update(conflicts)
+                .where(conflicts.c.id == bindparam("b_id"))
+                .values(resolved_seq=bindparam("b_seq"), resolved_by=self.origin),
+                resolutions,
+            )
+        store_sequence(self.conn, self.seq)
+        return Outcome(len(fresh), duplicates, len(self._conflicts), len(resolutions))
+
+    # --- loading -----------------------------------------------------------------------
+
+    def _skip_duplicates(self, batch: Sequence[Change]) -> tuple[list[Change], int]:
+        """Changes HQ already has (a push sent again) are skipped, after checking that
+        they are the same changes: a device_seq reused for another change means the
+        device's data was restored from an older copy, and would silently lose edits."""
+        seqs = [c.device_seq for c in batch]
+        if not seqs or self.origin == HQ_DEVICE:
+            return list(batch), 0
+        c = changes.c
+        seen: dict[int, tuple[int, str, str, str]] = {
+            row.device_seq: (row.device_seq, row.row_id, row.col, row.hlc)
+            for row in self.conn.execute(
+                select(c.device_seq, c.row_id, c.col, c.hlc).where(
+                    c.device == self.origin, c.device_seq.between(min(seqs), max(seqs))
+                )
+            )
+        }
+        fresh = []
+        for change in batch:
+            known = seen.get(change.device_seq)
+            if known is None:
+                fresh.append(change)
+            elif known != (change.device_seq, change.row_id, change.col, change.hlc):
+                raise Refusal(
+                    409,
+                    "sequence_reused",
+                    "HQ already holds a different change with this number from this device: "
+                    "its data was probably restored from an older copy. Enrol it again.",
+                    rejected=(Rejected(change.device_seq, "sequence number reused"),),
+                )
+        return fresh, len(batch) - len(fresh)
+
+    def _load(self, batch: Sequence[Change]) -> None:
+        keys = sorted({(c.tbl, c.row_id) for c in batch})
+        self.load_rows(keys)
+        f = field_state.c
+        # A delete needs every field of its row (edits it beats are kept as conflicts), and
+        # so does a creation of a row HQ already has; an edit needs its field, and the
+        # row's tombstone to lose to.
+        whole = {(c.tbl, c.row_id) for c in batch if c.col == DELETED} | {
+            (c.tbl, c.row_id)
+            for c in batch
+            if c.col == ROW_CREATED and (c.tbl, c.row_id) in self.rows
+        }
+        wanted = {(c.tbl, c.row_id, c.col) for c in batch} | {(*k, DELETED) for k in keys}
+        conditions = [(f.tbl == tbl) & f.row_id.in_(ids) for tbl, ids in by_table(whole)]
+        for tbl, ids in by_table(set(keys) - whole):
+            cols = sorted({col for t, r, col in wanted if t == tbl})
+            conditions.append((f.tbl == tbl) & f.row_id.in_(ids) & f.col.in_(cols))
+        for condition in conditions:
+            for row in self.conn.execute(select(field_state).where(condition)):
+                state = self.rows.get((row.tbl, row.row_id))
+                if state is not None:
+                    state.fields[row.col] = FieldState(
+                        row.value, row.hlc, row.seq, row.device, row.author
+                    )
+
+    def load_rows(self, keys: Sequence[tuple[str, str]]) -> None:
+        r, a = row_state.c, row_audience.c
+        wanted = set(keys) - set(self.rows)
+        audiences: dict[tuple[str, str], list[str]] = {}
+        for tbl, ids in by_table(wanted):
+            for row in self.conn.execute(select(row_state).where(r.tbl == tbl, r.row_id.in_(ids))):
+                key = (row.tbl, row.row_id)
+                if key in wanted:
+                    self.rows[key] = RowState(
+                        row.tbl,
+                        row.row_id,
+                        row.owner_org,
+                        row.member_id,
+                        (),
+                        bool(row.deleted),
+                        row.created_hlc,
+                        row.created_seq,
+                        row.scope_seq,
+                    )
+            for _, row_id, unit in self.conn.execute(
+                select(a.tbl, a.row_id, a.unit).where(a.tbl == tbl, a.row_id.in_(ids))
+            ):
+                audiences.setdefault((tbl, row_id), []).append(unit)
+        for key in wanted:
+            state = self.rows.get(key)
+            if state is not None:
+                state.audience = tuple(sorted(audiences.get(key, ())))
+                state.before = state.scope
+
+    # --- merging -----------------------------------------------------------------------
+
+    def _next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def _merge(self, change: Change) -> None:
+        table = self.registry[change.tbl]
+        seq = self._next_seq()
+        key = (change.tbl, change.row_id)
+        self._touched.setdefault(key, []).append(change.device_seq)
+        row = self.rows.get(key)
+        if row is None:
+            row = self._new_row(table, change, seq)
+        self._changes.append(
+            {
+                "seq": seq,
+                "device": self.origin,
+                "device_seq": None if self.origin == HQ_DEVICE else change.device_seq,
+                "row_id": change.row_id,
+                "tbl": change.tbl,
+                "col": change.col,
+                "value": value_json(change.value),
+                "hlc": change.hlc,
+                "base_hlc": change.base_hlc,
+                "author": change.author,
+                "received_at": self.now_ms,
+            }
+        )
+        if change.col == ROW_CREATED:
+            # A created row is merged as that many field changes, one stamp, no base.
+            for col, value in created_fields(change, self.registry):
+                self._merge_field(row, replace(change, col=col, value=value), seq)
+        elif change.col == DELETED:
+            self._delete(row, change, seq)
+        else:
+            self._merge_field(row, change, seq)
+
+    def _merge_field(self, row: RowState, change: Change, seq: int) -> None:
+        vjson = value_json(change.value)
+        current = row.fields.get(change.col)
+        current_value = current.value if current else _NULL
+        if row.deleted:
+            if vjson != current_value:
+                tomb = row.fields.get(DELETED)
+                self._conflict(
+                    row, change, "delete", winner=_winner_of_delete(tomb), loser=None, seq=seq
+                )
+            return
+        if current is None:
+            # A field never set takes the first value that arrives: nothing is lost.
+            self._set_field(row, change, vjson, seq)
+            return
+        # An insert's fields have no base: they were made at the row's creation.
+        base = change.base_hlc or row.created_hlc
+        concurrent = base != current.hlc and vjson != current_value
+        if change.hlc <= current.hlc:
+            if vjson != current_value:
+                self._conflict(row, change, "edit", winner=current, loser=None, seq=seq)
+            return
+        if concurrent:
+            self._conflict(row, change, "edit", winner=None, loser=current, seq=seq)
+        self._set_field(row, change, vjson, seq)
+
+    def _new_row(self, table: Table, change: Change, seq: int) -> RowState:
+        member = change.row_id if table.member_column == "id" else None
+        row = RowState(
+            change.tbl,
+            change.row_id,
+            None,
+            member,
+            (),
+            False,
+            change.hlc,
+            seq,
+            None,
+            known=False,
+            dirty=True,
+        )
+        self.rows[(change.tbl, change.row_id)] = row
+        return row
+
+    def _set_field(self, row: RowState, change: Change, vjson: str, seq: int) -> None:
+        old = row.fields.get(change.col)
+        row.fields[change.col] = FieldState(
+            vjson,
+            change.hlc,
+            seq,
+            self.origin,
+            change.author,
+            known=old.known if old else False,
+            dirty=True,
+        )
+        row.dirty = True
+        table = self.registry[row.tbl]
+        moves = change.col in (OWNER, AUDIENCE) or (
+            table.scope is Scope.PERSONAL and change.col == table.member_column
+        )
+        if not moves:
+            return
+        recorded = bool(self._moves) and self._moves[-1]["seq"] == seq
+        if row.created_seq != seq and row.known and not recorded:
+            # A row created in this batch has no past scope worth recording: no device
+            # could have held it before. One change (a created row) records one move.
+            self._moves.append(
+                {
+                    "seq": seq,
+                    "tbl": row.tbl,
+                    "row_id": row.row_id,
+                    "old_owner": row.owner,
+                    "old_member": row.member,
+                    "old_audience": json.dumps(list(row.audience)),
+                }
+            )
+            row.scope_seq = seq
+        value = change.value
+        if change.col == OWNER:
+            row.owner = str(value)
+        elif change.col == AUDIENCE:
+            row.audience = tuple(sorted(json.loads(str(value))))
+            row.audience_dirty = True
+        else:
+            row.member = None if value is None else str(value)
+
+    def _delete(self, row: RowState, change: Change, seq: int) -> None:
+        if row.deleted:
+            return
+        for col, state in sorted(row.fields.items()):
+            if col != DELETED and state.hlc > change.hlc:
+                # Stamped after the delete: the deleter cannot have seen this edit.
+                self._conflict_values(
+                    row,
+                    col,
+                    "delete",
+                    winner=(None, change.hlc, change.author, self.origin),
+                    loser=(state.value, state.hlc, state.author, state.device),
+                    base=None,
+                    seq=seq,
+                )
+        row.deleted = True
+        self._set_field(row, change, value_json(1), seq)
+
+    def _conflict(
+        self,
+        row: RowState,
+        change: Change,
+        kind: str,
+        *,
+        winner: FieldState | Side | None,
+        loser: FieldState | None,
+        seq: int,
+    ) -> None:
+        mine: Side = (value_json(change.value), change.hlc, change.author, self.origin)
+        win: Side
+        lose: Side
+        if winner is None and loser is not None:
+            win, lose = mine, (loser.value, loser.hlc, loser.author, loser.device)
+        elif isinstance(winner, FieldState):
+            win, lose = (winner.value, winner.hlc, winner.author, winner.device), mine
+        else:
+            assert winner is not None
+            win, lose = winner, mine
+        self._conflict_values(
+            row, change.col, kind, winner=win, loser=lose, base=change.base_hlc, seq=seq
+        )
+
+    def _conflict_values(
+        self,
+        row: RowState,
+        col: str,
+        kind: str,
+        *,
+        winner: Side,
+        loser: Side,
+        base: str | None,
+        seq: int,
+    ) -> None:
+        self._conflicts.append(
+            {
+                "tbl": row.tbl,
+                "row_id": row.row_id,
+                "col": col,
+                "kind": kind,
+                "winner_value": winner[0],
+                "winner_hlc": winner[1],
+                "winner_author": winner[2],
+                "winner_device": winner[3],
+                "loser_value": loser[0],
+                "loser_hlc": loser[1],
+                "loser_author": loser[2],
+                "loser_device": loser[3],
+                "base_hlc": base,
+                "created_seq": seq,
+            }
+        )
+
+    # --- checking ----------------------------------------------------------------------
+
+    def _check_scope(self) -> None:
+        missing: list[Rejected] = []
+        forbidden: list[Rejected] = []
+        for key, seqs in self._touched.items():
+            row = self.rows[key]
+            if row.owner is None:
+                missing += [
+                    Rejected(
+                        s,
+                        f"{row.tbl} {row.row_id} is not known at HQ and the push "
+                        "does not say which unit owns it",
+                    )
+                    for s in seqs
+                ]
+                continue
+            if self.scope is None:
+                continue
+            refusal = self.scope.write_refusal(self.registry[row.tbl], row.before, row.scope)
+            if refusal is not None:
+                forbidden += [Rejected(s, f"{row.tbl} {row.row_id}: {refusal}") for s in seqs]
+        if missing:
+            raise Refusal(422, "unknown_row", missing[0].reason, rejected=tuple(missing))
+        if forbidden:
+            raise Refusal(
+                403, "out_of_scope", forbidden[0].reason, rejected=tuple(sorted(forbidden))
+            )
+
+    def _resolve(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Mark reviewed conflicts resolved; each resolution takes a sequence number so
+        that it reaches the other officers' devices."""
+        if not ids:
+            return []
+        if self.scope is None:
+            raise ValueError("HQ resolves no conflicts itself")
+        found = {
+            row.id: row
+            for part in _chunks(sorted(set(ids)))
+            for row in self.conn.execute(
+                select(
+                    conflicts.c.id, conflicts.c.tbl, conflicts.c.row_id, conflicts.c.resolved_seq
+                ).where(conflicts.c.id.in_(part))
+            )
+        }
+        unknown = sorted(set(ids) - set(found))
+        if unknown:
+            raise Refusal(422, "unknown_conflict", f"conflict {unknown[0]} is not known at HQ")
+        keys = [(row.tbl, row.row_id) for row in found.values()]
+        self.load_rows([k for k in keys if k not in self.rows])
+        out = []
+        for conflict_id, row in sorted(found.items()):
+            state = self.rows.get((row.tbl, row.row_id))
+            if state is None or state.owner is None:
+                raise Refusal(422, "unknown_conflict", f"conflict {conflict_id} has no record")
+            table = self.registry[row.tbl]
+            if (
+                self.scope.level is not Level.OFFICER
+                or self.scope.write_refusal(table, state.before or state.scope, state.scope)
+                is not None
+            ):
+                raise Refusal(
+                    403, "out_of_scope", f"conflict {conflict_id} is outside this device's scope"
+                )
+            if row.resolved_seq is None:
+                seq = self._next_seq()
+                out.append({"b_id": conflict_id, "b_seq": seq})
+        return out
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _write(self) -> None:
+        conn = self.conn
+        if self._changes:
+            conn.execute(insert(changes), self._changes)
+        new_fields: list[dict[str, Any]] = []
+        old_fields: list[dict[str, Any]] = []
+        new_rows: list[dict[str, Any]] = []
+        old_rows: list[dict[str, Any]] = []
+        audience_rows: list[dict[str, str]] = []
+        audience_reset: list[tuple[str, str]] = []
+        for row in self.rows.values():
+            for col, state in row.fields.items():
+                if not state.dirty:
+                    continue
+                values = {
+                    "b_tbl": row.tbl,
+                    "b_row_id": row.row_id,
+                    "b_col": col,
+                    "b_value": state.value,
+                    "b_hlc": state.hlc,
+                    "b_seq": state.seq,
+                    "b_device": state.device,
+                    "b_author": state.author,
+                }
+                (old_fields if state.known else new_fields).append(values)
+            if row.dirty:
+                values_row = {
+                    "b_tbl": row.tbl,
+                    "b_row_id": row.row_id,
+                    "b_owner": row.owner,
+                    "b_member": row.member,
+                    "b_deleted": row.deleted,
+                    "b_created_hlc": row.created_hlc,
+                    "b_created_seq": row.created_seq,
+                    "b_scope_seq": row.scope_seq,
+                }
+                (old_rows if row.known else new_rows).append(values_row)
+            if row.audience_dirty:
+                if row.known:
+                    audience_reset.append((row.tbl, row.row_id))
+                audience_rows += [
+                    {"tbl": row.tbl, "row_id": row.row_id, "unit": unit} for unit in row.audience
+                ]
+        f, r = field_state.c, row_state.c
+        field_values: dict[str, Any] = {
+            "value": bindparam("b_value"),
+            "hlc": bindparam("b_hlc"),
+            "seq": bindparam("b_seq"),
+            "device": bindparam("b_device"),
+            "author": bindparam("b_author"),
+        }
+        if new_fields:
+            conn.execute(
+                insert(field_state).values(
+                    tbl=bindparam("b_tbl"),
+                    row_id=bindparam("b_row_id"),
+                    col=bindparam("b_col"),
+                    **field_values,
+                ),
+                new_fields,
+            )
+        if old_fields:
+            conn.execute(
+                update(field_state)
+                .where(
+                    f.tbl == bindparam("b_tbl"),
+                    f.row_id == bindparam("b_row_id"),
+                    f.col == bindparam("b_col"),
+                )
+                .values(**field_values),
+                old_fields,
+            )
+        row_values: dict[str, Any] = {
+            "owner_org": bindparam("b_owner"),
+            "member_id": bindparam("b_member"),
+            "deleted": bindparam("b_deleted"),
+            "scope_seq": bindparam("b_scope_seq"),
+        }
+        if new_rows:
+            conn.execute(
+                insert(row_state).values(
+                    tbl=bindparam("b_tbl"),
+                    row_id=bindparam("b_row_id"),
+                    created_hlc=bindparam("b_created_hlc"),
+                    created_seq=bindparam("b_created_seq"),
+                    **row_values,
+                ),
+                new_rows,
+            )
+        if old_rows:
+            conn.execute(
+                update(row_state)
+                .where(r.tbl == bindparam("b_tbl"), r.row_id == bindparam("b_row_id"))
+                .values(**row_values),
+                [
+                    {k: v for k, v in row.items() if not k.startswith("b_created")}
+                    for row in old_rows
+                ],
+            )
+        for tbl, ids in by_table(audience_reset):
+            conn.execute(
+                delete(row_audience).where(
+                    row_audience.c.tbl == tbl, row_audience.c.row_id.in_(ids)
+                )
+            )
+        if audience_rows:
+            conn.execute(insert(row_audience), audience_rows)
+        if self._moves:
+            conn.execute(insert(scope_moves), self._moves)
+        if self._conflicts:
+            conn.execute(insert(conflicts), self._conflicts)
+
+
+def _winner_of_delete(tomb: FieldState | None) -> Side:
+    if tomb is None:
+        raise RuntimeError("a deleted row without its _deleted field")
+    return (None, tomb.hlc, tomb.author, tomb.device)

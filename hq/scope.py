@@ -1,0 +1,174 @@
+"""Scope: which rows a device may read and write, computed from its identity (org unit,
+level, member), never from what it sends.
+
+Read scope
+  officer  rows owned by its unit or a unit below; rows whose audience names its unit,
+           a unit below or a unit above (broadcasts); the org tree rows of the units
+           above and below it.
+  member   the org tree rows above and below its unit; PUBLIC rows owned by its unit or
+           addressed to it or a unit above; PERSONAL rows about its member; any row whose
+           audience names its member.
+Write scope
+  officer  rows owned by its unit or a unit below, before and after the change (moving a
+           row to another branch is done by a unit above both).
+  member   only rows it authors about itself: PERSONAL tables whose member column is not
+           the row itself (never the roster), owned by its unit, about its member, with
+           an empty audience.
+  nobody   writes the org tree: it is kept at HQ (`lianxin-hq org add`).
+
+The same rules exist twice, as SQL over `row_state` (pull pages) and in Python over a
+`RowScope` (writes, and rows' past scope); tests hold them to each other.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, and_, exists, false, or_, select
+
+from desktop.store.schema import REGISTRY, Registry, Scope, Table
+from hq.tables import org_closure, row_audience, row_state
+
+
+class Level(enum.StrEnum):
+    OFFICER = "officer"
+    MEMBER = "member"
+
+
+@dataclass(frozen=True)
+class RowScope:
+    """What decides who holds a row: its owner, its member (PERSONAL), its audience."""
+
+    owner: str | None
+    member: str | None
+    audience: tuple[str, ...]
+
+
+def tables_with(scope: Scope, registry: Registry = REGISTRY) -> list[str]:
+    return [t.name for t in registry if t.scope is scope]
+
+
+def tree_table(registry: Registry = REGISTRY) -> Table:
+    """The org tree's table (exactly one TREE table, with name, level and parent_id)."""
+    found = [t for t in registry if t.scope is Scope.TREE]
+    if len(found) != 1 or not all(found[0].has_column(c) for c in ("name", "level", "parent_id")):
+        raise RuntimeError("the registry must declare one TREE table with name, level, parent_id")
+    return found[0]
+
+
+def descendants_of(conn: Connection, org_id: str) -> frozenset[str]:
+    rows = conn.execute(
+        select(org_closure.c.descendant).where(org_closure.c.ancestor == org_id)
+    ).scalars()
+    return frozenset(rows)
+
+
+def ancestors_of(conn: Connection, org_id: str) -> frozenset[str]:
+    """Units above `org_id` (not itself)."""
+    rows = conn.execute(
+        select(org_closure.c.ancestor).where(
+            org_closure.c.descendant == org_id, org_closure.c.depth > 0
+        )
+    ).scalars()
+    return frozenset(rows)
+
+
+@dataclass(frozen=True)
+class DeviceScope:
+    device_id: str
+    org_id: str
+    level: Level
+    member_id: str | None
+    #: The device's unit and every unit below it.
+    descendants: frozenset[str]
+    #: Every unit above the device's unit.
+    ancestors: frozenset[str]
+    registry: Registry = REGISTRY
+
+    @classmethod
+    def load(
+        cls, conn: Connection, device_id: str, org_id: str, level: str, member_id: str | None
+    ) -> DeviceScope:
+        return cls(
+            device_id,
+            org_id,
+            Level(level),
+            member_id,
+            descendants_of(conn, org_id),
+            ancestors_of(conn, org_id),
+        )
+
+    @property
+    def related(self) -> frozenset[str]:
+        return self.descendants | self.ancestors
+
+    # --- reading -----------------------------------------------------------------------
+
+    def can_read(self, table: Table, row_id: str, row: RowScope) -> bool:
+        if table.scope is Scope.LOCAL:
+            return False
+        if table.scope is Scope.TREE and row_id in self.related:
+            return True
+        if self.level is Level.OFFICER:
+            return row.owner in self.descendants or any(a in self.related for a in row.audience)
+        if self.member_id is not None and self.member_id in row.audience:
+            return True
+        if table.scope is Scope.PUBLIC:
+            upward = self.ancestors | {self.org_id}
+            return row.owner == self.org_id or any(a in upward for a in row.audience)
+        if table.scope is Scope.PERSONAL:
+            return self.member_id is not None and row.member == self.member_id
+        return False
+
+    def read_filter(self) -> ColumnElement[bool]:
+        """SQL over `row_state`: the rows this device may hold now."""
+        r = row_state.c
+        below = select(org_closure.c.descendant).where(org_closure.c.ancestor == self.org_id)
+        upward = select(org_closure.c.ancestor).where(org_closure.c.descendant == self.org_id)
+        related = below.union(upward)
+        tree = and_(r.tbl.in_(tables_with(Scope.TREE, self.registry)), r.row_id.in_(related))
+
+        def addressed(units: ColumnElement[bool]) -> ColumnElement[bool]:
+            return exists().where(
+                row_audience.c.tbl == r.tbl, row_audience.c.row_id == r.row_id, units
+            )
+
+        if self.level is Level.OFFICER:
+            return or_(r.owner_org.in_(below), tree, addressed(row_audience.c.unit.in_(related)))
+        member: ColumnElement[bool] = false()
+        if self.member_id is not None:
+            member = or_(
+                and_(
+                    r.tbl.in_(tables_with(Scope.PERSONAL, self.registry)),
+                    r.member_id == self.member_id,
+                ),
+                addressed(row_audience.c.unit == self.member_id),
+            )
+        public = and_(
+            r.tbl.in_(tables_with(Scope.PUBLIC, self.registry)),
+            or_(r.owner_org == self.org_id, addressed(row_audience.c.unit.in_(upward))),
+        )
+        return or_(tree, public, member)
+
+    # --- writing -----------------------------------------------------------------------
+
+    def write_refusal(self, table: Table, before: RowScope | None, after: RowScope) -> str | None:
+        """Why this device may not make this row go from `before` (None: new) to
+        `after`, or None when it may."""
+        if table.scope is Scope.TREE:
+            return "the org tree is kept at HQ: ask HQ to add or change org units"
+        if self.level is Level.OFFICER:
+            if before is not None and before.owner not in self.descendants:
+                return "this record belongs to a unit outside yours"
+            if after.owner not in self.descendants:
+                return "a record can only belong to your unit or a unit below it"
+            return None
+        if table.scope is not Scope.PERSONAL or table.member_column == "id":
+            return "a member's device may only write the member's own entries"
+        for state in (before, after):
+            if state is not None and (state.owner != self.org_id or state.member != self.member_id):
+                return "a member's device may only write the member's own entries"
+        if after.audience:
+            return "a member's entries cannot be addressed to others"
+        return None
