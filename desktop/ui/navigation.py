@@ -44,8 +44,9 @@ class Page(QWidget):
         ctx.ops.changes_happened.connect(self._on_changes)
 
     def refresh(self) -> None:
-        """Read what the page shows again (called when shown while stale)."""
-        raise NotImplementedError
+        """Read what the page shows again (called when shown while stale). Every page
+        defines it; Qt's metaclass rules out abc.abstractmethod here."""
+        raise TypeError(f"{type(self).__name__} must define refresh()")
 
     def clear(self) -> None:
         """Drop every piece of data the page holds (the app is locking)."""
