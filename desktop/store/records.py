@@ -2,7 +2,8 @@
 
 Each write validates against the schema registry, stamps the row with the hybrid clock,
 keeps the per-field versions that make concurrent edits detectable, updates the search
-index, and appends one change per field to the change log in the same transaction.
+index, and appends to the change log in the same transaction: one change per field for
+updates and deletes, one change carrying every field for a created row (ROW_CREATED).
 Local changes to synced tables carry a `device_seq`: they are the outbox until HQ
 acknowledges them. At commit the transaction's changes are sealed into one audit block.
 """
@@ -21,7 +22,7 @@ from desktop.store import audit, meta
 from desktop.store import search as search_keys
 from desktop.store.db import Database
 from desktop.store.errors import InvalidValue, RecordNotFound
-from desktop.store.hlc import HybridClock, Stamp
+from desktop.store.hlc import HybridClock
 from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
 from desktop.store.ids import new_id
 from desktop.store.schema import ROW_CREATED, Registry, Table, canonical_json, encode_row
@@ -50,12 +51,6 @@ class WriteSummary:
     @property
     def empty(self) -> bool:
         return not self.tables
-
-    def merge(self, other: WriteSummary) -> None:
-        self.tables |= other.tables
-        self.inserted += other.inserted
-        self.updated += other.updated
-        self.deleted += other.deleted
 
 
 class Records:
@@ -104,7 +99,9 @@ class Records:
             self.last_summary, self._summary = self._summary, WriteSummary()
 
     def _catch_up_clock(self) -> None:
-        """Move the clock past the last stamp any process sealed in this database.
+        """Move the clock past the last stamp any process sealed in this database: this
+        process in an earlier session (whose wall clock may have been ahead), or another
+        process on the same folder right now.
 
         The app and the CLI may write to one data folder and share its device id; the
         write lock is held from here to commit, so stamps issued in between are unique."""
@@ -467,9 +464,3 @@ class Records:
             f"INSERT INTO {t.fts_table}(rowid, terms) VALUES (?, ?)",
             (rowid, self._document(t, values)),
         )
-
-
-def restore_clock(db: Database, device: str) -> HybridClock:
-    """The device's clock, resumed past the last stamp it issued (wall time may go back)."""
-    last = meta.get(db, meta.CLOCK)
-    return HybridClock(device, last=Stamp.parse(last) if last else None)

@@ -21,8 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from desktop.store import meta, migrations
 from desktop.store.db import KEY_BYTES, Database, open_database
 from desktop.store.errors import UnknownUser, VaultDamaged, VaultNotFound
+from desktop.store.hlc import HybridClock
 from desktop.store.ids import new_id
-from desktop.store.records import Records, restore_clock
+from desktop.store.records import Records
 from desktop.store.schema import REGISTRY, Registry
 from desktop.store.vault import (
     VAULT_FILE,
@@ -79,9 +80,7 @@ class Workspace:
         self._key = bytearray(key)
         self.device_id = meta.get(db, meta.DEVICE_ID) or ""
         self.org_id = meta.get(db, meta.ORG_ID) or ""
-        self.records = Records(
-            db, registry, restore_clock(db, self.device_id), device=self.device_id
-        )
+        self.records = Records(db, registry, HybridClock(self.device_id), device=self.device_id)
         self.user = user
         self.records.author = user.id
         self.kdf: KdfParams | None = None  # tuned lazily, the first time a slot is written
@@ -130,7 +129,7 @@ class Workspace:
         try:
             migrations.migrate(db)
             device_id = new_id()
-            records = Records(db, REGISTRY, restore_clock(db, device_id), device=device_id)
+            records = Records(db, REGISTRY, HybridClock(device_id), device=device_id)
             user_id = new_id()
             records.author = user_id
             with records.transaction():

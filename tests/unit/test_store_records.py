@@ -24,7 +24,7 @@ from desktop.store.errors import InvalidValue, RecordNotFound, UnknownTable
 from desktop.store.hlc import HybridClock, Stamp
 from desktop.store.ids import new_id
 from desktop.store.migrations import migrate
-from desktop.store.records import Records, restore_clock
+from desktop.store.records import Records
 from desktop.store.schema import (
     REGISTRY,
     ROW_CREATED,
@@ -563,8 +563,11 @@ def test_clock_resumes_past_the_last_stamp_after_reopening(store: Store) -> None
     stored = meta.get(store.db, meta.CLOCK)
     assert stored is not None
     assert Stamp.parse(stored) >= last
-    clock = restore_clock(store.db, DEVICE)  # real wall time, far behind `future`
-    assert clock.now() > Stamp.parse(stored)
+    # Reopened with real wall time, far behind `future`: the next write still goes past.
+    reopened = Records(store.db, make_registry(), HybridClock(DEVICE), device=DEVICE)
+    with reopened.transaction():
+        later = reopened.insert("samples", {"title": "二"}, owner_org=ORG)
+    assert Stamp.parse(reopened.require("samples", later)["hlc"]) > Stamp.parse(stored)
 
 
 # --- the same through a workspace --------------------------------------------------------
