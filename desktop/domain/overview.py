@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.access import Action, allowed
-from desktop.store import meta
+from desktop.domain.status import branch_name, pending_changes
 from desktop.store.workspace import Workspace
 
 
@@ -36,13 +36,13 @@ def overview(ws: Workspace) -> Overview:
         else (0, 0, 0, 0)
     )
     return Overview(
-        branch_name=meta.get(ws.db, meta.ORG_NAME) or "",
+        branch_name=branch_name(ws),
         members=counts[0],
         full_members=counts[1],
         probationary=counts[2],
         lost_contact=counts[3],
         groups=ws.records.count("org_units", "level = 'group'"),
         users=ws.records.count("users"),
-        pending_changes=int(ws.db.scalar("SELECT count(*) FROM outbox")),
+        pending_changes=pending_changes(ws),
         audit_blocks=int(ws.db.scalar("SELECT count(*) FROM audit_blocks")),
     )

@@ -18,10 +18,19 @@ class BranchStatus:
     last_saved: datetime | None
 
 
+def pending_changes(ws: Workspace) -> int:
+    """Local changes HQ has not acknowledged yet (the outbox)."""
+    return int(ws.db.scalar("SELECT count(*) FROM outbox"))
+
+
+def branch_name(ws: Workspace) -> str:
+    return meta.get(ws.db, meta.ORG_NAME) or ""
+
+
 def branch_status(ws: Workspace) -> BranchStatus:
     at = ws.db.scalar("SELECT at FROM audit_blocks ORDER BY id DESC LIMIT 1")
     return BranchStatus(
-        branch_name=meta.get(ws.db, meta.ORG_NAME) or "",
-        pending_changes=int(ws.db.scalar("SELECT count(*) FROM outbox")),
+        branch_name=branch_name(ws),
+        pending_changes=pending_changes(ws),
         last_saved=datetime.fromisoformat(at) if at else None,
     )
