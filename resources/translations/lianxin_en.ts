@@ -54,7 +54,7 @@
 <context>
     <name>UnlockScreen</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_screen.py" line="252"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="253"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>You can try again in %n second.</numerusform>

@@ -19,12 +19,12 @@
         <translation>为海外项目党支部提供党务台账与学习平台。离线可用；本机保存的全部数据均已加密。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="69"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="63"/>
         <source>source tree</source>
         <translation>源代码运行</translation>
     </message>
@@ -39,17 +39,17 @@
         <translation>代码版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="72"/>
         <source>SQLCipher</source>
         <translation>SQLCipher</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="73"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/about_dialog.py" line="74"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
@@ -161,8 +161,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/user_dialogs.py" line="45"/>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <source>User name</source>
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/user_dialogs.py" line="46"/>
@@ -376,179 +376,179 @@
         <translation>请等待 {wait:.0f} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="100"/>
+        <location filename="../../desktop/store/errors.py" line="104"/>
         <source>Too many failed attempts for {user}.</source>
         <translation>{user} 的失败尝试次数过多。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="101"/>
+        <location filename="../../desktop/store/errors.py" line="105"/>
         <source>Try again in {wait:.0f} seconds.</source>
         <translation>请在 {wait:.0f} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="105"/>
+        <location filename="../../desktop/store/errors.py" line="109"/>
         <source>The account {user} is locked after {failures} wrong passwords.</source>
         <translation>用户 {user} 因 {failures} 次密码错误已被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="106"/>
+        <location filename="../../desktop/store/errors.py" line="110"/>
         <source>Ask the branch secretary to reset the password, or use the recovery code.</source>
         <translation>请支部书记重设密码，或使用恢复码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="112"/>
+        <location filename="../../desktop/store/errors.py" line="116"/>
         <source>There is no user called {user} on this computer.</source>
         <translation>本机上没有名为 {user} 的用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="113"/>
+        <location filename="../../desktop/store/errors.py" line="117"/>
         <source>Check the spelling, or ask the branch secretary to add you.</source>
         <translation>请检查拼写，或请支部书记为您添加用户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="117"/>
+        <location filename="../../desktop/store/errors.py" line="121"/>
         <source>A user called {user} already exists.</source>
         <translation>名为 {user} 的用户已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="118"/>
+        <location filename="../../desktop/store/errors.py" line="122"/>
         <source>Choose another name.</source>
         <translation>请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="122"/>
+        <location filename="../../desktop/store/errors.py" line="126"/>
         <source>{user} is the last secretary on this computer.</source>
         <translation>{user} 是本机上唯一的书记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="123"/>
+        <location filename="../../desktop/store/errors.py" line="127"/>
         <source>Make another user secretary first.</source>
         <translation>请先将另一位用户设为书记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="127"/>
+        <location filename="../../desktop/store/errors.py" line="131"/>
         <source>The password is too short: use at least {minimum} characters.</source>
         <translation>密码太短：至少需要 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="131"/>
+        <location filename="../../desktop/store/errors.py" line="135"/>
         <source>A user name needs 1 to 32 characters without spaces at either end.</source>
         <translation>用户名需要 1 到 32 个字符，且首尾不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="135"/>
+        <location filename="../../desktop/store/errors.py" line="139"/>
         <source>The recovery code does not open this data.</source>
         <translation>此恢复码无法打开这些数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="136"/>
+        <location filename="../../desktop/store/errors.py" line="140"/>
         <source>Check the code (letters and digits; dashes are optional) or ask HQ.</source>
         <translation>请核对恢复码（字母和数字，短横线可省略），或联系总部。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="140"/>
+        <location filename="../../desktop/store/errors.py" line="144"/>
         <source>Lianxin is locked.</source>
         <translation>连心已锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="141"/>
+        <location filename="../../desktop/store/errors.py" line="145"/>
         <source>Unlock it with your password.</source>
         <translation>请用您的密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="148"/>
+        <location filename="../../desktop/store/errors.py" line="152"/>
         <source>Unknown kind of record: {table}.</source>
         <translation>未知的记录类型：{table}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="152"/>
+        <location filename="../../desktop/store/errors.py" line="156"/>
         <source>{column}: {problem}</source>
         <translation>{column}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="156"/>
+        <location filename="../../desktop/store/errors.py" line="160"/>
         <source>The record {row_id} does not exist or was deleted.</source>
         <translation>记录 {row_id} 不存在或已被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="163"/>
+        <location filename="../../desktop/store/errors.py" line="167"/>
         <source>Your role ({role}) does not allow this: {action}.</source>
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="164"/>
+        <location filename="../../desktop/store/errors.py" line="168"/>
         <source>Ask the branch secretary if you need it.</source>
         <translation>如有需要，请联系支部书记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/errors.py" line="170"/>
+        <location filename="../../desktop/store/errors.py" line="174"/>
         <source>Invalid input: {detail}</source>
         <translation>输入有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/records.py" line="190"/>
-        <location filename="../../desktop/store/schema/registry.py" line="211"/>
+        <location filename="../../desktop/store/records.py" line="212"/>
+        <location filename="../../desktop/store/schema/registry.py" line="253"/>
         <source>no such field</source>
         <extracomment>One change as the change log stores it: (row_id, tbl, col, value, hlc, base_hlc, author, device, device_seq) Marks a change that will get a device_seq when its transaction is sealed. The local user id stamped on every change (set at unlock).
 ----------
-Columns every record table has, managed by the store (never declared by features). `owner_org` and `audience` are synced like any other field (a transfer moves a row). For Scope.PERSONAL: the column holding the member id the row is about. Short description for developers and the export sheet name.</extracomment>
+The column a change names when it creates a row. Its value is a JSON object of every field the row was created with (owner and audience included); all of them share the change&apos;s stamp and have no base version. Per-field merge treats it exactly as that many field changes (`expand_change`); logging a creation once instead of once per field keeps an import&apos;s change log, and a device&apos;s first sync, about 18 times smaller. Columns every record table has, managed by the store (never declared by features). `owner_org` and `audience` are synced like any other field (a transfer moves a row). For Scope.PERSONAL: the column holding the member id the row is about. Short description for developers and the export sheet name.</extracomment>
         <translation>没有此字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/records.py" line="193"/>
-        <location filename="../../desktop/store/schema/registry.py" line="103"/>
+        <location filename="../../desktop/store/records.py" line="215"/>
+        <location filename="../../desktop/store/schema/registry.py" line="105"/>
         <source>required</source>
         <extracomment>Longest text a column takes unless it says otherwise (minutes, notes fit; files do not).</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="108"/>
+        <location filename="../../desktop/store/schema/registry.py" line="110"/>
         <source>must be text</source>
         <translation>必须是文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="111"/>
-        <location filename="../../desktop/store/schema/registry.py" line="140"/>
+        <location filename="../../desktop/store/schema/registry.py" line="113"/>
+        <location filename="../../desktop/store/schema/registry.py" line="142"/>
         <source>longer than the limit</source>
         <translation>超过长度限制</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="113"/>
+        <location filename="../../desktop/store/schema/registry.py" line="115"/>
         <source>not one of the choices</source>
         <translation>不是可选项之一</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="117"/>
+        <location filename="../../desktop/store/schema/registry.py" line="119"/>
         <source>must be yes or no</source>
         <translation>必须是“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="121"/>
+        <location filename="../../desktop/store/schema/registry.py" line="123"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="123"/>
+        <location filename="../../desktop/store/schema/registry.py" line="125"/>
         <source>number out of range</source>
         <translation>数值超出范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="127"/>
+        <location filename="../../desktop/store/schema/registry.py" line="129"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="133"/>
+        <location filename="../../desktop/store/schema/registry.py" line="135"/>
         <source>must be a date</source>
         <translation>必须是日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="137"/>
+        <location filename="../../desktop/store/schema/registry.py" line="139"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/schema/registry.py" line="143"/>
+        <location filename="../../desktop/store/schema/registry.py" line="145"/>
         <source>must be binary data</source>
         <translation>必须是二进制数据</translation>
     </message>
@@ -619,43 +619,43 @@ Columns every record table has, managed by the store (never declared by features
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Lianxin</source>
         <extracomment>The user closed the window (quit); locking hides it instead. The settings dialog saved new preferences (auto-lock applies at once).</extracomment>
         <translation>连心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>&amp;Lianxin</source>
         <translation>连心(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>About Lianxin</source>
         <translation>关于连心</translation>
     </message>
@@ -1068,54 +1068,54 @@ Columns every record table has, managed by the store (never declared by features
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="52"/>
-        <location filename="../../desktop/ui/unlock_screen.py" line="59"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="53"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="60"/>
         <source>Lianxin</source>
         <extracomment>The user closed the window instead of unlocking.</extracomment>
         <translation>连心</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="62"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="63"/>
         <source>The branch&apos;s records are locked. Sign in to open them.</source>
         <translation>支部台账已锁定。请登录后打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="73"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="74"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="84"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="85"/>
         <source>Forgot password?</source>
         <translation>忘记密码？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="89"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="90"/>
         <source>Data folder: {folder}</source>
         <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="95"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="96"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="96"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="97"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="150"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="151"/>
         <source>{name} (locked)</source>
         <translation>{name}（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_screen.py" line="178"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="179"/>
         <source>This user is locked after too many wrong passwords. Ask the branch secretary to set a new password, or use the recovery code.</source>
         <translation>该用户因多次密码错误已被锁定。请支部书记设置新密码，或使用恢复码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_screen.py" line="252"/>
+        <location filename="../../desktop/ui/unlock_screen.py" line="253"/>
         <source>You can try again in %n second(s).</source>
         <translation>
             <numerusform>%n 秒后可以再试。</numerusform>
@@ -1126,8 +1126,8 @@ Columns every record table has, managed by the store (never declared by features
     <name>UsersModel</name>
     <message>
         <location filename="../../desktop/ui/pages/users_model.py" line="21"/>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <source>User name</source>
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/users_model.py" line="22"/>

@@ -42,7 +42,7 @@ class AddUserDialog(FormDialog):
         )
         explain.setWordWrap(True)
         explain.setObjectName("hint")
-        self.passwords.form.insertRow(0, self.tr("Name"), self.name)
+        self.passwords.form.insertRow(0, self.tr("User name"), self.name)
         self.passwords.form.insertRow(1, self.tr("Role"), self.role)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)

@@ -18,7 +18,7 @@ from desktop.ui.qt import (
 
 CONTEXT = "UsersModel"
 HEADERS = (
-    QT_TRANSLATE_NOOP("UsersModel", "Name"),
+    QT_TRANSLATE_NOOP("UsersModel", "User name"),
     QT_TRANSLATE_NOOP("UsersModel", "Role"),
     QT_TRANSLATE_NOOP("UsersModel", "Sign-in"),
 )
