@@ -160,8 +160,12 @@ def format_recovery_code(private: X25519PrivateKey) -> str:
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+#: Digits a code never contains, read as the letters they are mistaken for on paper.
+_MISREAD = str.maketrans({"0": "O", "8": "B"})
+
+
 def parse_recovery_code(code: str) -> X25519PrivateKey:
-    text = "".join(ch for ch in code.upper() if ch.isalnum())
+    text = "".join(ch for ch in code.upper() if ch.isalnum()).translate(_MISREAD)
     try:
         raw = base64.b32decode(text + "=" * (-len(text) % 8))
         return X25519PrivateKey.from_private_bytes(raw)

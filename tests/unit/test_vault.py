@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.store.errors import (
@@ -38,6 +39,7 @@ from desktop.store.vault import (
     Vault,
     backoff_seconds,
     format_recovery_code,
+    parse_recovery_code,
     tuned_kdf,
 )
 from desktop.store.workspace import DB_FILE, DB_SIDE_FILES, Workspace
@@ -501,3 +503,15 @@ def test_password_change_and_new_users_never_touch_the_database(
     with pytest.raises(UnknownUser):
         Workspace.unlock(folder, "组织委员", "officer password 1")
     assert sha256(folder / DB_FILE) == closed
+
+
+def test_a_recovery_code_copied_with_zero_for_o_and_eight_for_b_still_parses() -> None:
+    """Base32 has no 0 or 8: someone copying the code by hand reads O and B as digits."""
+    key = X25519PrivateKey.generate()
+    while not {"O", "B"} <= set(format_recovery_code(key)):
+        key = X25519PrivateKey.generate()
+    copied = format_recovery_code(key).replace("O", "0").replace("B", "8")
+    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    assert parse_recovery_code(copied).public_key().public_bytes(*raw) == (
+        key.public_key().public_bytes(*raw)
+    )
