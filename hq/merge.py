@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Table as Table_
 
 from desktop.store.schema import REGISTRY, ROW_CREATED, Registry, Scope, Table
 from desktop.sync.protocol import (
@@ -522,8 +523,8 @@ class Batch:
                 values_row = {
                     "b_tbl": row.tbl,
                     "b_row_id": row.row_id,
-                    "b_owner": row.owner,
-                    "b_member": row.member,
+                    "b_owner_org": row.owner,
+                    "b_member_id": row.member,
                     "b_deleted": row.deleted,
                     "b_created_hlc": row.created_hlc,
                     "b_created_seq": row.created_seq,
@@ -536,62 +537,23 @@ class Batch:
                 audience_rows += [
                     {"tbl": row.tbl, "row_id": row.row_id, "unit": unit} for unit in row.audience
                 ]
-        f, r = field_state.c, row_state.c
-        field_values: dict[str, Any] = {
-            "value": bindparam("b_value"),
-            "hlc": bindparam("b_hlc"),
-            "seq": bindparam("b_seq"),
-            "device": bindparam("b_device"),
-            "author": bindparam("b_author"),
-        }
-        if new_fields:
-            conn.execute(
-                insert(field_state).values(
-                    tbl=bindparam("b_tbl"),
-                    row_id=bindparam("b_row_id"),
-                    col=bindparam("b_col"),
-                    **field_values,
-                ),
-                new_fields,
-            )
-        if old_fields:
-            conn.execute(
-                update(field_state)
-                .where(
-                    f.tbl == bindparam("b_tbl"),
-                    f.row_id == bindparam("b_row_id"),
-                    f.col == bindparam("b_col"),
-                )
-                .values(**field_values),
-                old_fields,
-            )
-        row_values: dict[str, Any] = {
-            "owner_org": bindparam("b_owner"),
-            "member_id": bindparam("b_member"),
-            "deleted": bindparam("b_deleted"),
-            "scope_seq": bindparam("b_scope_seq"),
-        }
-        if new_rows:
-            conn.execute(
-                insert(row_state).values(
-                    tbl=bindparam("b_tbl"),
-                    row_id=bindparam("b_row_id"),
-                    created_hlc=bindparam("b_created_hlc"),
-                    created_seq=bindparam("b_created_seq"),
-                    **row_values,
-                ),
-                new_rows,
-            )
-        if old_rows:
-            conn.execute(
-                update(row_state)
-                .where(r.tbl == bindparam("b_tbl"), r.row_id == bindparam("b_row_id"))
-                .values(**row_values),
-                [
-                    {k: v for k, v in row.items() if not k.startswith("b_created")}
-                    for row in old_rows
-                ],
-            )
+        _save_state(
+            conn,
+            field_state,
+            ("tbl", "row_id", "col"),
+            ("value", "hlc", "seq", "device", "author"),
+            new_fields,
+            old_fields,
+        )
+        _save_state(
+            conn,
+            row_state,
+            ("tbl", "row_id"),
+            ("owner_org", "member_id", "deleted", "scope_seq"),
+            new_rows,
+            old_rows,
+            insert_only=("created_hlc", "created_seq"),
+        )
         for tbl, ids in by_table(audience_reset):
             conn.execute(
                 delete(row_audience).where(
@@ -604,6 +566,34 @@ class Batch:
             conn.execute(insert(scope_moves), self._moves)
         if self._conflicts:
             conn.execute(insert(conflicts), self._conflicts)
+
+
+def _save_state(
+    conn: Connection,
+    table: Table_,
+    keys: tuple[str, ...],
+    columns: tuple[str, ...],
+    new: list[dict[str, Any]],
+    known: list[dict[str, Any]],
+    *,
+    insert_only: tuple[str, ...] = (),
+) -> None:
+    """Insert the new rows of a state table and update the known ones, one executemany
+    each; a row's parameters are its column names prefixed with `b_`."""
+
+    def bound(names: Iterable[str]) -> dict[str, Any]:
+        return {name: bindparam(f"b_{name}") for name in names}
+
+    if new:
+        conn.execute(insert(table).values(**bound((*keys, *insert_only, *columns))), new)
+    if known:
+        skip = {f"b_{name}" for name in insert_only}
+        conn.execute(
+            update(table)
+            .where(*(table.c[k] == bindparam(f"b_{k}") for k in keys))
+            .values(**bound(columns)),
+            [{k: v for k, v in row.items() if k not in skip} for row in known],
+        )
 
 
 def _winner_of_delete(tomb: FieldState | None) -> Side:
