@@ -146,6 +146,84 @@ _V1_TABLES = (
     "CREATE INDEX users_name ON users(name)",
 )
 
+#: Change states (changes.acked): waiting in the outbox, stored at HQ, replaced at
+#: enrolment (written before this vault joined HQ; its rows were sent again as new),
+#: set aside because HQ refused it (the reason is in sync_refused).
+_V2_SYNC = (
+    """CREATE TABLE attachments (
+        _rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        owner_org TEXT NOT NULL,
+        audience TEXT NOT NULL DEFAULT '[]',
+        _deleted INTEGER NOT NULL DEFAULT 0,
+        _created TEXT NOT NULL,
+        _hlc TEXT NOT NULL,
+        _v TEXT NOT NULL DEFAULT '{}',
+        record_table TEXT,
+        record_id TEXT,
+        name TEXT,
+        mime TEXT,
+        kind TEXT,
+        sha256 TEXT,
+        size INTEGER
+    )""",
+    "CREATE INDEX attachments_owner ON attachments(owner_org)",
+    "CREATE INDEX attachments_record_id ON attachments(record_id)",
+    "CREATE INDEX attachments_sha256 ON attachments(sha256)",
+    "CREATE VIRTUAL TABLE fts_attachments USING fts5(terms, content='', contentless_delete=1, tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')",
+    # Received changes have no device_seq; the audit trail covers them too.
+    "CREATE INDEX changes_refused ON changes(device_seq) WHERE acked = 3",
+    # Changes HQ refused: kept, shown to the officer, never sent again.
+    """CREATE TABLE sync_refused (
+        device_seq INTEGER PRIMARY KEY,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    # HQ's conflict records in this device's scope. `decided` marks a review that waits
+    # to be sent with the next push.
+    """CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY,
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        col TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        winner TEXT NOT NULL,
+        loser TEXT NOT NULL,
+        base_hlc TEXT,
+        created_seq INTEGER NOT NULL,
+        decided INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX sync_conflicts_row ON sync_conflicts(row_id)",
+    # One line per sync attempt (the sync log page).
+    """CREATE TABLE sync_log (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL,
+        finished TEXT NOT NULL,
+        via TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        pushed INTEGER NOT NULL DEFAULT 0,
+        pulled INTEGER NOT NULL DEFAULT 0,
+        bytes_sent INTEGER NOT NULL DEFAULT 0,
+        bytes_received INTEGER NOT NULL DEFAULT 0,
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+    # Attachment contents this device holds or wants (files under blobs/, encrypted).
+    """CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        media INTEGER NOT NULL DEFAULT 0,
+        have INTEGER NOT NULL DEFAULT 0,
+        uploaded INTEGER NOT NULL DEFAULT 0,
+        wanted INTEGER NOT NULL DEFAULT 0
+    )""",
+    # Private halves of the one-time keys that offline-bundle replies are encrypted to.
+    """CREATE TABLE bundle_keys (
+        id TEXT PRIMARY KEY,
+        private BLOB NOT NULL,
+        created TEXT NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -154,6 +232,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             *_CORE,
             *_V1_TABLES,
         ),
+    ),
+    Migration(
+        2,
+        "sync: attachments, refused changes, conflicts, sync log, blobs, bundle keys",
+        _sql(*_V2_SYNC),
     ),
 )
 

@@ -35,7 +35,7 @@ Record = dict[str, Any]
 ChangeRow = tuple[str, str, str, Any, str, str | None, str | None, str, int | None]
 
 #: Marks a change that will get a device_seq when its transaction is sealed.
-_UNSEALED = -1
+UNSEALED = -1
 _ROW_HEADER = ("id", "owner_org", "audience", "_deleted", "_created", "_hlc", "_v")
 
 
@@ -121,7 +121,7 @@ class Records:
             "SELECT coalesce(max(device_seq), 0) FROM changes WHERE device_seq IS NOT NULL"
         )
         seqs = itertools.count(int(last_seq) + 1)
-        changes = [(*c[:8], next(seqs)) if c[8] == _UNSEALED else c for c in changes]
+        changes = [(*c[:8], next(seqs)) if c[8] == UNSEALED else c for c in changes]
         audit.append_block(self.db, changes, author=self.author, device=self.device)
         meta.put(self.db, meta.CLOCK, str(self.clock.now()))
 
@@ -147,10 +147,25 @@ class Records:
             raise
         self.db.execute("RELEASE record_write")
 
+    @property
+    def received(self) -> list[ChangeRow]:
+        """Where changes applied from other devices are logged (device_seq None), to be
+        sealed with this transaction (desktop.store.replica writes them)."""
+        self._need_tx()
+        return self._pending
+
+    def touched(self, table: str, *, inserted: int = 0, updated: int = 0, deleted: int = 0) -> None:
+        """Count writes made outside this class (arriving changes) in the summary."""
+        if inserted or updated or deleted:
+            self._summary.tables.add(table)
+            self._summary.inserted += inserted
+            self._summary.updated += updated
+            self._summary.deleted += deleted
+
     @staticmethod
     def _outbound(table: Table) -> int | None:
         """Placeholder for the device_seq a change gets when sealed (None: never sent)."""
-        return _UNSEALED if table.synced else None
+        return UNSEALED if table.synced else None
 
     # --- writes ------------------------------------------------------------------------
 

@@ -188,6 +188,8 @@ class Vault:
             self.vault_id: str = data["vault_id"]
             self.slots = [Slot(**s) for s in data["slots"]]
             self.recovery: dict[str, str] | None = data.get("recovery")
+            #: The database key wrapped to HQ's recovery key (added at enrolment).
+            self.hq_recovery: dict[str, str] | None = data.get("hq_recovery")
         except (KeyError, TypeError) as exc:
             raise VaultDamaged(detail=str(exc)) from exc
 
@@ -228,7 +230,7 @@ class Vault:
             {"format": FORMAT, "vault_id": new_id(), "slots": []},
             clock=clock,
         )
-        vault._wrap_recovery(key, recovery_public)
+        vault.recovery = vault._wrap_recovery(key, recovery_public)
         vault.save()
         return vault
 
@@ -238,6 +240,7 @@ class Vault:
             "vault_id": self.vault_id,
             "slots": [asdict(s) for s in self.slots],
             "recovery": self.recovery,
+            "hq_recovery": self.hq_recovery,
         }
         write_atomic(self.folder / VAULT_FILE, json.dumps(data, indent=1).encode())
 
@@ -353,13 +356,18 @@ class Vault:
             info=f"lianxin-recovery|{self.vault_id}".encode(),
         ).derive(shared)
 
-    def _wrap_recovery(self, key: bytes, recipient: X25519PublicKey) -> None:
+    def add_hq_recovery(self, key: bytes, recipient: X25519PublicKey) -> None:
+        """Let HQ recover this vault too (enrolment); the local recovery code still works."""
+        self.hq_recovery = self._wrap_recovery(key, recipient)
+        self.save()
+
+    def _wrap_recovery(self, key: bytes, recipient: X25519PublicKey) -> dict[str, str]:
         ephemeral = X25519PrivateKey.generate()
         eph_pub = public_bytes(ephemeral.public_key())
         rec_pub = public_bytes(recipient)
         kek = self._recovery_kek(ephemeral.exchange(recipient), eph_pub, rec_pub)
         nonce = os.urandom(12)
-        self.recovery = {
+        return {
             "alg": "x25519-hkdf-sha256-aesgcm",
             "recipient": _b64(rec_pub),
             "ephemeral": _b64(eph_pub),
@@ -368,26 +376,28 @@ class Vault:
         }
 
     def recover_key(self, private: X25519PrivateKey) -> bytes:
-        """The database key, unwrapped with the recovery private key."""
-        if not self.recovery:
-            raise RecoveryFailed()
-        try:
-            eph_pub = _unb64(self.recovery["ephemeral"])
-            rec_pub = _unb64(self.recovery["recipient"])
-            shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
-            kek = self._recovery_kek(shared, eph_pub, rec_pub)
-            return AESGCM(kek).decrypt(
-                _unb64(self.recovery["nonce"]),
-                _unb64(self.recovery["wrapped"]),
-                self._aad("recovery"),
-            )
-        except (InvalidTag, ValueError, KeyError) as exc:
-            raise RecoveryFailed() from exc
+        """The database key, unwrapped with a recovery private key (the user's code, or
+        HQ's recovery key)."""
+        for slot in (self.recovery, self.hq_recovery):
+            if not slot:
+                continue
+            try:
+                eph_pub = _unb64(slot["ephemeral"])
+                rec_pub = _unb64(slot["recipient"])
+                shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
+                kek = self._recovery_kek(shared, eph_pub, rec_pub)
+                return AESGCM(kek).decrypt(
+                    _unb64(slot["nonce"]), _unb64(slot["wrapped"]), self._aad("recovery")
+                )
+            except (InvalidTag, ValueError, KeyError):
+                continue
+        raise RecoveryFailed()
 
     def destroy_slots(self) -> None:
         """Make the database unreadable here: overwrite every slot (remote wipe, step 1)."""
         self.slots = []
         self.recovery = None
+        self.hq_recovery = None
         self.save()
 
 

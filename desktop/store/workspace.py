@@ -217,6 +217,20 @@ class Workspace:
     def set_password(self, user_id: str, password: str) -> None:
         self.vault.set_password(self._require_key(), user_id, password, kdf=self._kdf())
 
+    def add_hq_recovery(self, hq_public: X25519PublicKey) -> None:
+        """Wrap the database key to HQ's recovery key as well (done at enrolment)."""
+        self.vault.add_hq_recovery(self._require_key(), hq_public)
+
+    def second_connection(self) -> Records:
+        """Records on a connection of its own, for work off the UI's database thread (sync).
+        Same device, clock node and author; close its `db` when done, and before locking."""
+        db = open_database(self.folder / DB_FILE, self._require_key())
+        records = Records(
+            db, self.records.registry, HybridClock(self.device_id), device=self.device_id
+        )
+        records.author = self.user.id
+        return records
+
     def _require_key(self) -> bytes:
         if not any(self._key):
             raise RuntimeError("workspace is locked")

@@ -34,6 +34,8 @@ from desktop.store.workspace import DB_FILE, Workspace
 VAULTS = Path(__file__).resolve().parents[1] / "fixtures" / "vaults"
 #: Tables the store itself keeps (not declared in the registry).
 CORE = {"meta", "changes", "audit_blocks", "outbox", "sqlite_sequence"}
+#: The sync engine's own tables (not record tables, so not in the registry).
+SYNC = {"sync_refused", "sync_conflicts", "sync_log", "blobs", "bundle_keys"}
 
 Shape = dict[str, Any]
 
@@ -83,7 +85,7 @@ def schema_drift(db: Database, registry: Registry) -> dict[str, tuple[Any, Any]]
     """Objects whose migrated shape differs from the declared one: name → (have, want)."""
     want = declared_shape(registry)
     have = schema_shape(db.conn, None)
-    names = (set(want) | set(have)) - CORE
+    names = (set(want) | set(have)) - CORE - SYNC
     return {n: (have.get(n), want.get(n)) for n in sorted(names) if have.get(n) != want.get(n)}
 
 

@@ -6,6 +6,7 @@ needed for it to be stored, synced and searched.
 
 from __future__ import annotations
 
+from desktop.store.schema.attachments import ATTACHMENTS
 from desktop.store.schema.members import MEMBERS
 from desktop.store.schema.org import ORG_UNITS
 from desktop.store.schema.registry import (
@@ -25,10 +26,10 @@ from desktop.store.schema.registry import (
 from desktop.store.schema.users import USERS
 
 #: Bumped by every migration; sync refuses a peer with a different version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 REGISTRY = Registry()
-for _table in (ORG_UNITS, MEMBERS, USERS):
+for _table in (ORG_UNITS, MEMBERS, USERS, ATTACHMENTS):
     REGISTRY.register(_table)
 
 __all__ = [
