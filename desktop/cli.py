@@ -29,7 +29,7 @@ from typing import Any
 import sqlcipher3
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from desktop import settings
+from desktop import cli_sync, settings
 from desktop.domain import demo
 from desktop.domain.access import Action, require
 from desktop.domain.audit_trail import verify_audit_trail
@@ -518,6 +518,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="HQ's recovery public key (X25519, raw or base64); "
         "without it a recovery code is shown once",
     )
+
+    cli_sync.add_commands(commands, command, _unlocked, _out)
 
     user = commands.add_parser("user", help="local users of this computer")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
