@@ -9,6 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DIR ?= $(CURDIR)/.demo
 DEMO_MEMBERS ?= 300
+DEMO_HQ_DIR ?= $(CURDIR)/.demo-hq
 export LIANXIN_DEMO_PASSWORD ?= lianxin-demo
 
 # Debian packages the app and its tests need: Qt's runtime libraries, PulseAudio for
@@ -81,12 +82,14 @@ demo: $(STAMP) translations
 	    --members $(DEMO_MEMBERS); \
 	fi
 
+# The app on the demo folder, with a local HQ (SQLite, 127.0.0.1) it is enrolled with;
+# closing the app stops HQ.
 run: deps-debian demo
-	$(BIN)/lianxin --data-dir "$(DEMO_DIR)"
+	$(BIN)/python tools/run_demo.py --data-dir "$(DEMO_DIR)" --hq-dir "$(DEMO_HQ_DIR)"
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop hq tests bench installer
-	$(BIN)/ruff format --check desktop hq tests bench installer
+	$(BIN)/ruff check desktop hq tests bench installer tools
+	$(BIN)/ruff format --check desktop hq tests bench installer tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

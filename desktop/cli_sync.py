@@ -82,8 +82,16 @@ def _sync_once(ws: Workspace, out: Out) -> SyncOutcome:
 
 def cmd_enroll(args: argparse.Namespace, unlocked: Unlocked, out: Out) -> int:
     with unlocked(args) as ws:
-        found = enroll(ws, args.server, args.code, ca_pem=read_ca(args.ca), device_name=args.name)
+        done = enroll(ws, args.server, args.code, ca_pem=read_ca(args.ca), device_name=args.name)
+        found = done.enrolment
         out(f"Enrolled with HQ as {found.level} of {found.org_name}.")
+        if done.subunits:
+            out(
+                f"This computer has {len(done.subunits)} units of its own below the branch "
+                "(groups). Ask HQ to add them with the same ids so members keep them:"
+            )
+            for unit_id, name, level, parent in done.subunits:
+                out(f"  lianxin-hq org add {name} --parent {parent} --level {level} --id {unit_id}")
         _sync_once(ws, out)
     return 0
 

@@ -2,7 +2,7 @@
 
     lianxin-hq [--db URL] init --name NAME
     lianxin-hq [--db URL] serve [--host H] [--port P] [--tls-cert F --tls-key F] [--workers N]
-    lianxin-hq [--db URL] org add NAME --parent ID [--level LEVEL]
+    lianxin-hq [--db URL] org add NAME --parent ID [--level LEVEL] [--id ID]
     lianxin-hq [--db URL] org list
     lianxin-hq [--db URL] enroll ORG --level officer|member [--member ID]
     lianxin-hq [--db URL] devices list
@@ -116,7 +116,7 @@ def cmd_org_add(args: argparse.Namespace) -> None:
     db = _open(args)
     with db.write() as conn:
         parent = find_org(conn, args.parent)
-        org = add_org(conn, args.name, args.level, parent.id, now_ms=now_ms())
+        org = add_org(conn, args.name, args.level, parent.id, now_ms=now_ms(), org_id=args.id)
     _say(f"{org.id}\t{org.level}\t{org.name}\t(under {parent.name})")
 
 
@@ -206,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     org_add.add_argument("--parent", required=True, help="id (or unique name) of the parent")
     org_add.add_argument(
         "--level", default="branch", choices=[x for x in LEVELS if x != ROOT_LEVEL]
+    )
+    org_add.add_argument(
+        "--id",
+        help="adopt a unit a branch made before it enrolled (its groups), keeping its id",
     )
     org_add.set_defaults(run=cmd_org_add)
     org.add_parser("list", help="show the org tree", parents=[common]).set_defaults(

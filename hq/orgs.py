@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, insert, select
 from desktop.store.hlc import HybridClock, Stamp
 from desktop.store.schema import ROW_CREATED, encode_row
 from desktop.store.schema.org import LEVELS
-from desktop.sync.protocol import AUDIENCE, OWNER, Change
+from desktop.sync.protocol import AUDIENCE, OWNER, Change, is_valid_id
 from hq.errors import HqError
 from hq.merge import HQ_DEVICE, Batch
 from hq.scope import tree_table
@@ -61,8 +61,17 @@ def require_org(conn: Connection, org_id: str) -> Org:
     return org
 
 
-def add_org(conn: Connection, name: str, level: str, parent_id: str | None, *, now_ms: int) -> Org:
-    """Add a unit (the root when `parent_id` is None) and publish it to devices."""
+def add_org(
+    conn: Connection,
+    name: str,
+    level: str,
+    parent_id: str | None,
+    *,
+    now_ms: int,
+    org_id: str | None = None,
+) -> Org:
+    """Add a unit (the root when `parent_id` is None) and publish it to devices. `org_id`
+    adopts an id a branch already uses (its groups, made before it enrolled)."""
     name = name.strip()
     if not name or len(name) > 200:
         raise HqError("an org unit needs a name of 1 to 200 characters")
@@ -78,7 +87,12 @@ def add_org(conn: Connection, name: str, level: str, parent_id: str | None, *, n
         ).first()
         if twin is not None:
             raise HqError(f"{parent.name} already has a unit called {name}")
-    org_id = str(uuid6.uuid7())
+    if org_id is not None:
+        if not is_valid_id(org_id):
+            raise HqError(f"{org_id!r} is not a valid unit id")
+        if get_org(conn, org_id) is not None:
+            raise HqError(f"a unit with id {org_id} already exists")
+    org_id = org_id or str(uuid6.uuid7())
     conn.execute(
         insert(orgs).values(
             id=org_id, name=name, level=level, parent_id=parent_id, created_at=now_ms

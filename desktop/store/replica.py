@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.store import meta
 from desktop.store import search as search_keys
 from desktop.store.records import UNSEALED, ChangeRow, Records
 from desktop.store.schema import ROW_CREATED, Scope, Table, canonical_json, encode_row
@@ -197,8 +198,11 @@ class Replica:
                         versions[f.col] = f.hlc
                     latest = max(latest, f.hlc)
                 if values["owner_org"] is None:
+                    # A row deleted before this device ever saw it: HQ sends only its
+                    # tombstone, and there is nothing to keep.
+                    if not deleted:
+                        log.warning("a row of %s arrived without its owner; skipped", t.name)
                     outcome.rows_missing += 1
-                    log.warning("a row of %s arrived without its owner; skipped", t.name)
                     continue
                 rowid = next_rowid
                 next_rowid += 1
@@ -354,9 +358,7 @@ class Replica:
         never knew: they are marked replaced (kept in the audit trail) and every live row is
         logged again as created, under its new owner. Returns the rows to be sent."""
         tree = [t for t in self.registry if t.scope is Scope.TREE]
-        local_units = {
-            row_id for t in tree for (row_id,) in self.db.query(f"SELECT id FROM {t.name}")
-        }
+        local_units = self._first_run_units(tree)
         self.db.execute(
             "UPDATE changes SET acked = ? WHERE device_seq IS NOT NULL AND acked = ?",
             (REPLACED, PENDING),
@@ -375,6 +377,37 @@ class Replica:
             self._rename_units(t, local_units, hq_org)
             queued += self._log_again(t)
         return queued
+
+    def _first_run_units(self, tree: list[Table]) -> set[str]:
+        """This vault's own unit and the units above it, as the first run made them: HQ's
+        unit takes their place. Units below it (the branch's groups) keep their ids; HQ
+        adopts them with `lianxin-hq org add --id` (see `local_subunits`)."""
+        own = meta.get(self.db, meta.ORG_ID)
+        found: set[str] = set()
+        for t in tree:
+            unit = own
+            while unit and unit not in found:
+                found.add(unit)
+                unit = self.db.scalar(f"SELECT parent_id FROM {t.name} WHERE id = ?", (unit,))
+        return found
+
+    def local_subunits(self) -> list[tuple[str, str, str, str]]:
+        """(id, name, level, parent id) of the units below this vault's own unit."""
+        own = meta.get(self.db, meta.ORG_ID)
+        out: list[tuple[str, str, str, str]] = []
+        for t in self.registry:
+            if t.scope is not Scope.TREE:
+                continue
+            parents = [own]
+            while parents:
+                below = self.db.query(
+                    f"SELECT id, name, level, parent_id FROM {t.name} WHERE _deleted = 0 AND "
+                    f"parent_id IN ({', '.join('?' * len(parents))})",
+                    parents,
+                )
+                out += below
+                parents = [r[0] for r in below]
+        return out
 
     def _rename_units(self, t: Table, old: set[str], new: str) -> None:
         """Every reference to a first-run unit now names HQ's unit instead."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import platform
+from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -26,6 +27,15 @@ from desktop.sync.protocol import (
 from desktop.sync.transport import Link
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    enrolment: state.Enrolment
+    #: Units this vault made below its own (the branch's groups), with HQ's unit as the
+    #: parent where it was the vault's own: HQ should add them with these ids
+    #: (`lianxin-hq org add NAME --parent P --level L --id ID`) so members keep their groups.
+    subunits: list[tuple[str, str, str, str]]
 
 
 def read_ca(path: str | None) -> str | None:
@@ -50,9 +60,10 @@ def enroll(
     ca_pem: str | None = None,
     device_name: str | None = None,
     link: Link | None = None,
-) -> state.Enrolment:
+) -> Enrolled:
     """Enrol this data folder with HQ. Nothing changes locally unless HQ accepts."""
     records: Records = ws.records
+    own = ws.org_id
     known = state.enrolment(records.db)
     if known is not None:
         raise AlreadyEnrolled(server=known.server)
@@ -93,7 +104,9 @@ def enroll(
         hq_bundle_key=getattr(answer, "hq_bundle_key", None),
     )
     with records.transaction():
-        queued = Replica(records).join(answer.org_id)
+        replica = Replica(records)
+        subunits = replica.local_subunits()
+        queued = replica.join(answer.org_id)
         state.save_enrolment(records.db, enrolment)
         state.put_number(records.db, state.CURSOR, 0)
         meta.put(records.db, meta.ORG_ID, answer.org_id)
@@ -101,4 +114,6 @@ def enroll(
     ws.org_id = answer.org_id
     ws.add_hq_recovery(load_recovery_public_key(answer.hq_recovery_key))
     log.info("enrolled with HQ as %s; %d rows queued to send", answer.level, queued)
-    return enrolment
+    return Enrolled(
+        enrolment, [(i, n, lv, answer.org_id if p == own else p) for i, n, lv, p in subunits]
+    )
