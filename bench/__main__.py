@@ -13,7 +13,7 @@ from types import ModuleType
 from bench import report
 
 #: In run order: the insert benchmark builds the vault the others read.
-MODULES = ("insert", "kdf", "search", "cipher", "window")
+MODULES = ("insert", "kdf", "search", "cipher", "window", "sync", "hq_pull", "hq_load")
 
 
 def _load(name: str) -> ModuleType:

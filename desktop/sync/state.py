@@ -22,6 +22,7 @@ CURSOR = "sync_cursor"
 PUSH_BATCH = "sync_push_batch"
 PULL_LIMIT = "sync_pull_limit"
 LAST_OK_MS = "sync_last_ok_ms"
+LAST_CUT_MS = "sync_last_cut_ms"
 CLOCK_OFFSET_MS = "sync_clock_offset_ms"
 WIPE_IGNORED = "sync_forged_wipes"
 

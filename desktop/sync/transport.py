@@ -105,6 +105,8 @@ class Link:
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests = 0
+        #: What requests that got no answer cost (counted whole: a cut may come late).
+        self.bytes_lost = 0
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
         self.session = requests.Session()
@@ -128,7 +130,7 @@ class Link:
 
     def reset_counters(self) -> None:
         with self._lock:
-            self.bytes_sent = self.bytes_received = self.requests = 0
+            self.bytes_sent = self.bytes_received = self.requests = self.bytes_lost = 0
 
     # --- requests ----------------------------------------------------------------------
 
@@ -186,6 +188,16 @@ class Link:
             signed["Content-Type"] = content_type
         signed.update(headers or {})
         url = self.server + path
+        try:
+            return self._exchange(method, url, path, body, signed)
+        except (HqUnreachable, SyncCancelled, CertificateRejected):
+            with self._lock:
+                self.bytes_lost += len(body) + _header_bytes(signed, path)
+            raise
+
+    def _exchange(
+        self, method: str, url: str, path: str, body: bytes, signed: dict[str, str]
+    ) -> Reply:
         try:
             response = self.session.request(
                 method, url, data=body, headers=signed, timeout=self.timeouts, stream=True
