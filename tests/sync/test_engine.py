@@ -14,10 +14,11 @@ from desktop.store.replica import Replica
 from desktop.store.vault import Vault
 from desktop.store.wipe import wipe_data_folder
 from desktop.store.workspace import Workspace
+from desktop.sync import engine as engine_module
 from desktop.sync import state, transport
 from desktop.sync.engine import SyncEngine
 from desktop.sync.enrolment import enroll
-from desktop.sync.errors import DeviceRevoked, EnrolmentFailed, HqUnreachable
+from desktop.sync.errors import DeviceRevoked, EnrolmentFailed, HqUnreachable, UpdateNeeded
 from desktop.sync.protocol import ErrorBody, WipeOrder, now_ms
 from hq.devices import revoke
 
@@ -187,3 +188,15 @@ def test_hq_unreachable_is_reported_and_nothing_is_lost(
     assert Replica(a.records).outbox_count() == waiting
     log = a.db.query("SELECT outcome FROM sync_log ORDER BY id DESC LIMIT 1")
     assert log == [("failed",)]
+
+
+def test_a_laptop_on_an_older_data_format_is_told_to_update(
+    live_hq: LiveHq, enrolled: Callable[..., Workspace], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = enrolled("a", live_hq.branch())
+    add_member(a, {"name": "旧版", "gender": "male"})
+    monkeypatch.setattr(engine_module, "SCHEMA_VERSION", 1)
+    outcome = SyncEngine(a.records).run()
+    assert isinstance(outcome.error, UpdateNeeded)
+    assert "update Lianxin" in str(outcome.error)
+    assert Replica(a.records).outbox_count() > 0
