@@ -1,10 +1,11 @@
 """The HQ sync service: a stateless FastAPI app over the HQ database.
 
 Endpoints: POST /sync/v1/enroll, /sync/v1/push, /sync/v1/pull (zstd bodies, signed),
-GET /health and GET /metrics. Refusals are plain JSON ErrorBody documents with the
-status that says what kind of refusal it is (400 malformed, 401 not authenticated,
-403 outside scope, 409 version or sequence mismatch, 413 too large, 415 not zstd,
-422 invalid change). Any number of app workers may serve one database.
+attachment contents under /sync/v1/blobs (hq.blobs), GET /health and GET /metrics.
+Refusals are plain JSON ErrorBody documents with the status that says what kind of
+refusal it is (400 malformed, 401 not authenticated, 403 outside scope, 409 version or
+sequence mismatch, 413 too large, 415 not zstd, 422 invalid change). Any number of app
+workers may serve one database.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 from starlette.routing import Match
 
 from desktop.store.schema import SCHEMA_VERSION
@@ -35,6 +37,7 @@ from desktop.sync.protocol import (
     InvalidChange,
     ProtocolError,
     PullRequest,
+    PullResponse,
     PushRequest,
     PushResponse,
     Rejected,
@@ -43,8 +46,9 @@ from desktop.sync.protocol import (
     encode_body,
     now_ms,
 )
+from hq import blobs
 from hq import db as hq_db
-from hq.auth import Authenticator, check_signature, read_headers
+from hq.auth import Authenticator, Caller, check_signature, read_headers
 from hq.db import HqDatabase
 from hq.devices import enroll
 from hq.errors import Refusal
@@ -74,6 +78,64 @@ def _check_schema(version: int) -> None:
             f"{version}): HQ must be updated before this device can sync."
         )
     raise Refusal(409, "schema_mismatch", reason)
+
+
+def store_push(
+    db: HqDatabase,
+    caller: Caller,
+    request: PushRequest,
+    *,
+    now: int,
+    metrics: Metrics | None = None,
+) -> PushResponse:
+    """Store one authenticated push, all or nothing (a Refusal names the changes at fault).
+    The push endpoint and offline bundles (hq.bundles) both come here."""
+    _check_schema(request.schema_version)
+    checked: list[Change] = []
+    rejected: list[Rejected] = []
+    for change in request.changes:
+        try:
+            checked.append(check_change(change))
+        except InvalidChange as problem:
+            rejected.append(Rejected(change.device_seq, problem.reason))
+    if rejected:
+        raise Refusal(422, "invalid_change", rejected[0].reason, rejected=tuple(rejected))
+    with db.write() as conn:
+        outcome = Batch(conn, caller.device.id, caller.scope, now_ms=now).apply(
+            checked, request.resolved
+        )
+    if metrics is not None:
+        metrics.accepted.inc(outcome.accepted)
+        metrics.duplicates.inc(outcome.duplicates)
+        metrics.conflicts.inc(outcome.conflicts)
+    log.info(
+        "push from %s: %d accepted, %d again, %d conflicts, %d resolved",
+        caller.device.id,
+        outcome.accepted,
+        outcome.duplicates,
+        outcome.conflicts,
+        outcome.resolved,
+    )
+    return PushResponse(
+        request.last_seq, outcome.accepted, outcome.duplicates, outcome.conflicts, now_ms()
+    )
+
+
+def read_pull(
+    db: HqDatabase,
+    caller: Caller,
+    request: PullRequest,
+    *,
+    now: int,
+    metrics: Metrics | None = None,
+) -> PullResponse:
+    """One pull page for an authenticated device (the pull endpoint and hq.bundles)."""
+    _check_schema(request.schema_version)
+    with db.read() as conn:
+        page = pull_page(conn, caller.scope, request, now_ms=now)
+    if metrics is not None:
+        metrics.pull_rows.inc(len(page.rows))
+    return page
 
 
 class SyncService:
@@ -108,6 +170,7 @@ class SyncService:
                 self.keys.recovery,
                 SCHEMA_VERSION,
                 now_ms(),
+                self.keys.bundle,
             ).to_wire()
         )
 
@@ -115,45 +178,14 @@ class SyncService:
         now = now_ms()
         caller = self.auth.caller("POST", path, headers, body, now_ms=now)
         request = PushRequest.from_wire(decode_body(body))
-        _check_schema(request.schema_version)
-        checked: list[Change] = []
-        rejected: list[Rejected] = []
-        for change in request.changes:
-            try:
-                checked.append(check_change(change))
-            except InvalidChange as problem:
-                rejected.append(Rejected(change.device_seq, problem.reason))
-        if rejected:
-            raise Refusal(422, "invalid_change", rejected[0].reason, rejected=tuple(rejected))
-        with self.db.write() as conn:
-            outcome = Batch(conn, caller.device.id, caller.scope, now_ms=now).apply(
-                checked, request.resolved
-            )
-        self.metrics.accepted.inc(outcome.accepted)
-        self.metrics.duplicates.inc(outcome.duplicates)
-        self.metrics.conflicts.inc(outcome.conflicts)
-        log.info(
-            "push from %s: %d accepted, %d again, %d conflicts, %d resolved",
-            caller.device.id,
-            outcome.accepted,
-            outcome.duplicates,
-            outcome.conflicts,
-            outcome.resolved,
-        )
-        return encode_body(
-            PushResponse(
-                request.last_seq, outcome.accepted, outcome.duplicates, outcome.conflicts, now_ms()
-            ).to_wire()
-        )
+        answer = store_push(self.db, caller, request, now=now, metrics=self.metrics)
+        return encode_body(answer.to_wire())
 
     def pull(self, path: str, headers: Mapping[str, str], body: bytes) -> bytes:
         now = now_ms()
         caller = self.auth.caller("POST", path, headers, body, now_ms=now)
         request = PullRequest.from_wire(decode_body(body))
-        _check_schema(request.schema_version)
-        with self.db.read() as conn:
-            page = pull_page(conn, caller.scope, request, now_ms=now)
-        self.metrics.pull_rows.inc(len(page.rows))
+        page = read_pull(self.db, caller, request, now=now, metrics=self.metrics)
         return encode_body(page.to_wire())
 
     def health(self) -> dict[str, object]:
@@ -191,10 +223,18 @@ async def _read_body(request: Request) -> bytes:
     if declared is not None and int(declared) > MAX_BODY_BYTES:
         raise Refusal(413, "too_large", f"bodies are limited to {MAX_BODY_BYTES} bytes")
     chunks = bytearray()
-    async for chunk in request.stream():
-        chunks += chunk
-        if len(chunks) > MAX_BODY_BYTES:
-            raise Refusal(413, "too_large", f"bodies are limited to {MAX_BODY_BYTES} bytes")
+    try:
+        async for chunk in request.stream():
+            chunks += chunk
+            if len(chunks) > MAX_BODY_BYTES:
+                raise Refusal(413, "too_large", f"bodies are limited to {MAX_BODY_BYTES} bytes")
+    except ClientDisconnect:
+        # The link dropped mid-upload (common on site links): nothing was written, and
+        # the device sends the batch again. Not an HQ failure, so no stack trace.
+        log.info("a device's link dropped during its request")
+        raise Refusal(
+            400, "disconnected", "the request was cut off before it was complete"
+        ) from None
     return bytes(chunks)
 
 
@@ -265,6 +305,7 @@ def create_app(
     _sync_route(ENROLL_PATH, service.enroll)
     _sync_route(PUSH_PATH, service.push)
     _sync_route(PULL_PATH, service.pull)
+    blobs.install(app, blobs.BlobService(db, service.auth), metrics)
 
     @app.get("/health", include_in_schema=False)
     async def health() -> Response:
