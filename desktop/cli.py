@@ -48,7 +48,9 @@ from desktop.store.schema.members import CATEGORIES, GENDERS
 from desktop.store.schema.users import ROLES
 from desktop.store.selftest import Check, check_workspace, run_self_test
 from desktop.store.vault import Vault, check_password, check_user_name, public_bytes
+from desktop.store.wipe import wipe_data_folder
 from desktop.store.workspace import Setup, Workspace
+from desktop.sync.bundles import export_bundle, import_reply
 
 log = logging.getLogger(__name__)
 
@@ -449,6 +451,56 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return EXIT_CHECK_FAILED
 
 
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    with _unlocked(args) as ws:
+        made = export_bundle(ws.records, args.file)
+    lines = [f"Wrote the sync file {made.path} for HQ ({made.size} bytes):"]
+    if made.changes:
+        lines.append(f"  {made.changes} changes to send (numbers {made.first_seq}-{made.last_seq})")
+    else:
+        lines.append("  no changes to send")
+    if made.resolved:
+        lines.append(f"  {made.resolved} conflict reviews")
+    lines.append("  and a request for what changed at HQ since this computer last synced.")
+    if made.left_out:
+        lines.append(
+            f"{made.left_out} more changes did not fit: make another file once HQ's reply is in."
+        )
+    lines.append(
+        "Take it to HQ (lianxin-hq bundle import FILE --reply REPLY); then import the reply "
+        f"here with {PROG} bundle import REPLY."
+    )
+    _out(*lines)
+    return EXIT_OK
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    with _unlocked(args) as ws:
+        outcome = import_reply(ws.records, args.file)
+        if outcome.wipe is not None:
+            ws.close()
+            wipe_data_folder(ws.folder)
+            raise SystemExit("HQ ordered this computer's data destroyed (reported lost); done.")
+    if outcome.ok:
+        _out(
+            f"Imported HQ's reply: {outcome.pushed} changes are now at HQ, "
+            f"{outcome.pulled_rows} rows received."
+        )
+    lines = []
+    if outcome.removed:
+        lines.append(f"{outcome.removed} rows left this computer's scope and were removed.")
+    if outcome.refused:
+        lines.append(f"HQ refused {outcome.refused} changes; they are set aside ({PROG} status).")
+    if outcome.conflicts:
+        lines.append(f"{outcome.conflicts} new conflicts wait for an officer's review.")
+    if outcome.more:
+        lines.append("HQ holds more for this computer: make another sync file (or sync online).")
+    _out(*lines)
+    if outcome.error is not None:
+        raise outcome.error
+    return EXIT_OK
+
+
 # --- arguments ---------------------------------------------------------------------------
 
 
@@ -520,6 +572,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_sync.add_commands(commands, command, _unlocked, _out)
+
+    bundle = commands.add_parser("bundle", help="sync through a file (USB stick, e-mail)")
+    bundle_commands = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    export = command(
+        bundle_commands, "export", cmd_bundle_export, "write a sync file to take to HQ"
+    )
+    export.add_argument("file", type=Path, metavar="FILE")
+    importing = command(
+        bundle_commands, "import", cmd_bundle_import, "import HQ's reply to a sync file"
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
 
     user = commands.add_parser("user", help="local users of this computer")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)

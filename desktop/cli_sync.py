@@ -66,7 +66,7 @@ def report(outcome: SyncOutcome) -> list[str]:
 def _sync_once(ws: Workspace, out: Out) -> SyncOutcome:
     records = ws.second_connection()
     try:
-        outcome = SyncEngine(records, via="cli").run()
+        outcome = SyncEngine(records, via="cli", blobs=ws.blob_store()).run()
     finally:
         records.db.close()
     for line in report(outcome):

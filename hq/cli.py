@@ -7,6 +7,8 @@
     lianxin-hq [--db URL] enroll ORG --level officer|member [--member ID]
     lianxin-hq [--db URL] devices list
     lianxin-hq [--db URL] devices revoke ID [--wipe] [--reason TEXT]
+    lianxin-hq [--db URL] bundle import FILE --reply OUT
+    lianxin-hq [--db URL] bundle make-key
 
 The database defaults to an SQLite file in the platform's data folder (env
 LIANXIN_HQ_DB overrides it). Mistakes print one line and exit 2.
@@ -30,12 +32,16 @@ from sqlalchemy.exc import OperationalError
 from desktop.store.schema.org import LEVELS
 from desktop.sync.protocol import now_ms
 from hq.app import DB_ENV, create_app
+from hq.bundles import import_file
 from hq.db import HqDatabase
 from hq.devices import issue_code, list_devices, revoke
 from hq.errors import HqError
 from hq.keys import (
     PASSPHRASE_ENV,
     HqKeys,
+    add_bundle_key,
+    load_bundle_key,
+    load_signing_key,
     passphrase_from_env,
     public_keys,
     sealed_keys,
@@ -161,6 +167,41 @@ def cmd_devices_revoke(args: argparse.Namespace) -> None:
     _say(f"Device {device.id} ({device.name}): {device.status}.")
 
 
+def cmd_bundle_import(args: argparse.Namespace) -> None:
+    passphrase = passphrase_from_env()
+    db = _open(args)
+    with db.read() as conn:
+        bundle_key = load_bundle_key(conn, passphrase)
+        signing_key = load_signing_key(conn, passphrase)
+    result = import_file(
+        db, Path(args.file), Path(args.reply), signing_key=signing_key, bundle_key=bundle_key
+    )
+    who = f"device {result.device_id} ({result.device_name})"
+    if result.refusal is not None:
+        raise HqError(
+            f"{who} was refused: {result.refusal} The reply that tells it so: {args.reply}"
+        )
+    _say(
+        f"Sync file from {who}: {result.accepted} changes stored, {result.duplicates} already "
+        f"held, {result.conflicts} conflicts, {result.refused} refused."
+    )
+    _say(
+        f"Reply written to {args.reply} ({result.reply_bytes} bytes, {result.rows} rows in "
+        f"{result.pages} pages): take it back to the device."
+    )
+    if result.more:
+        _say("More changes wait for this device: they go with the reply to its next file.")
+
+
+def cmd_bundle_make_key(args: argparse.Namespace) -> None:
+    passphrase = passphrase_from_env()
+    db = _open(args)
+    with db.write() as conn:
+        public = add_bundle_key(conn, passphrase)
+    _say(f"HQ bundle key: {public}")
+    _say("Devices enrolled from now on can use sync files; those enrolled before must enrol again.")
+
+
 def _open(args: argparse.Namespace) -> HqDatabase:
     db = HqDatabase(args.db)
     db.require_initialised()
@@ -233,6 +274,23 @@ def build_parser() -> argparse.ArgumentParser:
     rev.add_argument("--wipe", action="store_true", help="order the device to wipe its data")
     rev.add_argument("--reason", help="shown to the device")
     rev.set_defaults(run=cmd_devices_revoke)
+
+    bundle = commands.add_parser(
+        "bundle", help="sync files (USB stick, e-mail) from devices"
+    ).add_subparsers(dest="bundle_command", required=True, metavar="ACTION")
+    imp = bundle.add_parser(
+        "import",
+        help=f"import a device's sync file and write the reply (needs env {PASSPHRASE_ENV})",
+        parents=[common],
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--reply", required=True, metavar="OUT", help="where to write the reply")
+    imp.set_defaults(run=cmd_bundle_import)
+    bundle.add_parser(
+        "make-key",
+        help="make the bundle key of an HQ set up before sync files existed",
+        parents=[common],
+    ).set_defaults(run=cmd_bundle_make_key)
     return parser
 
 

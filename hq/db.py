@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,14 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from hq.errors import HqError
-from hq.tables import HQ_SCHEMA, counters, hq_meta, metadata
+from hq.tables import (
+    HQ_SCHEMA,
+    SCHEMA_2_INDEXES,
+    SCHEMA_2_TABLES,
+    counters,
+    hq_meta,
+    metadata,
+)
 
 log = logging.getLogger(__name__)
 
@@ -122,14 +129,36 @@ class HqDatabase:
     def require_initialised(self) -> None:
         if not self.initialised():
             raise HqError("this HQ database is not set up yet: run `lianxin-hq init` first")
-        with self.engine.connect() as conn:
+        self.upgrade()
+
+    def upgrade(self) -> list[int]:
+        """Bring a database of an older schema up to HQ_SCHEMA, one forward migration at
+        a time, all in one transaction; returns the versions reached. A database newer
+        than this code is refused, untouched. Safe when several servers start at once:
+        the schema row is locked, so one upgrades and the others find it done."""
+        with self.write() as conn:
             version = int(
-                conn.execute(select(hq_meta.c.value).where(hq_meta.c.key == "schema")).scalar_one()
+                conn.execute(
+                    select(hq_meta.c.value).where(hq_meta.c.key == "schema").with_for_update()
+                ).scalar_one()
             )
-        if version != HQ_SCHEMA:
-            raise HqError(
-                f"this HQ database has schema {version}; this lianxin-hq understands {HQ_SCHEMA}"
-            )
+            if version > HQ_SCHEMA:
+                raise HqError(
+                    f"this HQ database has schema {version}; this lianxin-hq understands "
+                    f"{HQ_SCHEMA}: update lianxin-hq"
+                )
+            reached = []
+            while version < HQ_SCHEMA:
+                MIGRATIONS[version](conn)
+                version += 1
+                reached.append(version)
+            if reached:
+                conn.execute(
+                    update(hq_meta).where(hq_meta.c.key == "schema").values(value=str(version))
+                )
+        for number in reached:
+            log.info("HQ database upgraded to schema %d", number)
+        return reached
 
     def create_schema(self, conn: Connection, created_at: int) -> None:
         metadata.create_all(conn)
@@ -141,6 +170,19 @@ class HqDatabase:
             ],
         )
         conn.execute(insert(counters).values(name=SEQ, value=0))
+
+
+# --- forward migrations: MIGRATIONS[n] takes a database at schema n to n + 1 ---------
+
+
+def _to_2(conn: Connection) -> None:
+    """Attachment contents: the blob tables and the index of who names a content."""
+    metadata.create_all(conn, tables=list(SCHEMA_2_TABLES), checkfirst=True)
+    for index in SCHEMA_2_INDEXES:
+        index.create(conn, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _to_2}
 
 
 def by_table(keys: Iterable[tuple[str, str]], size: int = 500) -> Iterator[tuple[str, list[str]]]:

@@ -1,6 +1,11 @@
-"""HQ's key pairs: Ed25519 to sign wipe orders, X25519 that devices wrap their recovery
-slots to. The private halves are kept in the database sealed with AES-GCM under a key
-derived from the operator's passphrase (env LIANXIN_HQ_PASSPHRASE) with Argon2id.
+"""HQ's key pairs: Ed25519 to sign wipe orders (and bundle replies), X25519 that devices
+wrap their recovery slots to, and X25519 that devices encrypt offline bundles to. The
+private halves are kept in the database sealed with AES-GCM under a key derived from the
+operator's passphrase (env LIANXIN_HQ_PASSPHRASE) with Argon2id.
+
+The bundle key came later: a database set up before it has none until the operator runs
+`lianxin-hq bundle make-key` (add_bundle_key); until then HQ serves as before and
+enrolment answers carry no bundle key.
 """
 
 from __future__ import annotations
@@ -29,6 +34,12 @@ PASSPHRASE_ENV = "LIANXIN_HQ_PASSPHRASE"  # noqa: S105 - the variable's name, no
 MIN_PASSPHRASE = 12
 SIGNING = "signing"
 RECOVERY = "recovery"
+BUNDLE = "bundle"
+NO_BUNDLE_KEY = (
+    "HQ has no key for offline bundles (this database was set up before they existed): "
+    f"run `lianxin-hq bundle make-key` with {PASSPHRASE_ENV} set, then enrol the devices "
+    "that are to use sync files again"
+)
 
 
 @dataclass(frozen=True)
@@ -53,16 +64,21 @@ class Kdf:
 class HqKeys:
     signing: Ed25519PrivateKey
     recovery: X25519PrivateKey
+    bundle: X25519PrivateKey
 
     @classmethod
     def generate(cls) -> HqKeys:
-        return cls(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+        return cls(
+            Ed25519PrivateKey.generate(), X25519PrivateKey.generate(), X25519PrivateKey.generate()
+        )
 
 
 @dataclass(frozen=True)
 class PublicKeys:
     signing: str
     recovery: str
+    #: None in a database set up before offline bundles (see NO_BUNDLE_KEY).
+    bundle: str | None = None
 
 
 def passphrase_from_env() -> str:
@@ -110,20 +126,23 @@ def sealed_keys(keys: HqKeys, passphrase: str, kdf: Kdf | None = None) -> list[d
     if len(passphrase) < MIN_PASSPHRASE:
         raise HqError(f"{PASSPHRASE_ENV} must have at least {MIN_PASSPHRASE} characters")
     # One derivation per key: each has its own salt, so a cracked one says nothing of
-    # the other's wrapping key.
+    # the others' wrapping keys.
     kdf = kdf or Kdf()
     return [
-        {
-            "name": SIGNING,
-            "public_key": encode_public_key(keys.signing.public_key()),
-            "sealed": _seal(SIGNING, _raw(keys.signing), passphrase, kdf),
-        },
-        {
-            "name": RECOVERY,
-            "public_key": encode_public_key(keys.recovery.public_key()),
-            "sealed": _seal(RECOVERY, _raw(keys.recovery), passphrase, kdf),
-        },
+        _sealed_row(SIGNING, keys.signing, passphrase, kdf),
+        _sealed_row(RECOVERY, keys.recovery, passphrase, kdf),
+        _sealed_row(BUNDLE, keys.bundle, passphrase, kdf),
     ]
+
+
+def _sealed_row(
+    name: str, key: Ed25519PrivateKey | X25519PrivateKey, passphrase: str, kdf: Kdf
+) -> dict[str, str]:
+    return {
+        "name": name,
+        "public_key": encode_public_key(key.public_key()),
+        "sealed": _seal(name, _raw(key), passphrase, kdf),
+    }
 
 
 def store_keys(conn: Connection, rows: list[dict[str, str]]) -> None:
@@ -134,7 +153,7 @@ def public_keys(conn: Connection) -> PublicKeys:
     found = {row.name: row.public_key for row in conn.execute(select(hq_keys))}
     if SIGNING not in found or RECOVERY not in found:
         raise HqError("HQ's keys are missing: run `lianxin-hq init`")
-    return PublicKeys(found[SIGNING], found[RECOVERY])
+    return PublicKeys(found[SIGNING], found[RECOVERY], found.get(BUNDLE))
 
 
 def load_signing_key(conn: Connection, passphrase: str) -> Ed25519PrivateKey:
@@ -150,3 +169,24 @@ def load_recovery_key(conn: Connection, passphrase: str) -> X25519PrivateKey:
     if sealed is None:
         raise HqError("HQ's keys are missing: run `lianxin-hq init`")
     return X25519PrivateKey.from_private_bytes(_unseal(RECOVERY, sealed, passphrase))
+
+
+def load_bundle_key(conn: Connection, passphrase: str) -> X25519PrivateKey:
+    """HQ's key for offline bundles, unsealed (to import a device's bundle)."""
+    sealed = conn.execute(select(hq_keys.c.sealed).where(hq_keys.c.name == BUNDLE)).scalar()
+    if sealed is None:
+        raise HqError(NO_BUNDLE_KEY)
+    return X25519PrivateKey.from_private_bytes(_unseal(BUNDLE, sealed, passphrase))
+
+
+def add_bundle_key(conn: Connection, passphrase: str, kdf: Kdf | None = None) -> str:
+    """Make the bundle key of a database set up before offline bundles; returns its
+    public half. The passphrase must open the keys already there, so that all of HQ's
+    keys stay under one passphrase."""
+    if conn.execute(select(hq_keys.c.name).where(hq_keys.c.name == BUNDLE)).first():
+        raise HqError("HQ already has a key for offline bundles")
+    load_signing_key(conn, passphrase)
+    row = _sealed_row(BUNDLE, X25519PrivateKey.generate(), passphrase, kdf or Kdf())
+    store_keys(conn, [row])
+    log.info("made HQ's key for offline bundles")
+    return row["public_key"]

@@ -13,15 +13,22 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
+    and_,
+    literal_column,
 )
 
-#: Bumped with every change to the tables below (HQ refuses a database it does not know).
-HQ_SCHEMA = 1
+from desktop.store.schema.attachments import ATTACHMENTS
+
+#: Bumped with every change to the tables below (HQ refuses a database newer than it
+#: knows, and upgrades an older one: hq.db.MIGRATIONS).
+#: 2: attachment contents (blobs, blob_chunks) and the index that finds who names one.
+HQ_SCHEMA = 2
 
 ID = String(64)
 HLC = String(96)
@@ -218,3 +225,47 @@ conflicts = Table(
     Index("conflicts_resolved", "resolved_seq"),
     Index("conflicts_row", "row_id"),
 )
+
+# --- schema 2: attachment contents --------------------------------------------------
+
+#: Which attachments name a content: `field_state` rows of attachments.sha256 by value.
+#: Partial (only those rows), so it stays small; the condition is written as literals
+#: because SQLite uses a partial index only for a query with the very same constants.
+BLOB_NAMED = and_(
+    field_state.c.tbl == literal_column(f"'{ATTACHMENTS.name}'"),
+    field_state.c.col == literal_column("'sha256'"),
+)
+field_state_blob = Index(
+    "field_state_blob",
+    field_state.c.value,
+    sqlite_where=BLOB_NAMED,
+    postgresql_where=BLOB_NAMED,
+)
+
+SHA = String(64)
+
+#: Attachment contents by SHA-256, complete or still arriving (`received` bytes so far).
+#: Kept in the database, not on an app server's disk, so app servers stay stateless.
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha", SHA, primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("received", BigInteger, nullable=False),
+    Column("complete", Boolean, nullable=False, default=False),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("updated_ms", BigInteger, nullable=False),
+)
+
+#: A content's bytes in pieces of at most 1 MiB, keyed by where each starts.
+blob_chunks = Table(
+    "blob_chunks",
+    metadata,
+    Column("sha", SHA, ForeignKey("blobs.sha", ondelete="CASCADE"), primary_key=True),
+    Column("offset", BigInteger, primary_key=True, autoincrement=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+#: What schema 2 added (the upgrade from 1 creates these).
+SCHEMA_2_TABLES = (blobs, blob_chunks)
+SCHEMA_2_INDEXES = (field_state_blob,)

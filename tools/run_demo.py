@@ -94,7 +94,7 @@ def _enrol_demo(folder: Path, password: str, url: str, server: str) -> None:
             db.dispose()
         records = ws.second_connection()
         try:
-            outcome = SyncEngine(records, via="setup").run()
+            outcome = SyncEngine(records, via="setup", blobs=ws.blob_store()).run()
         finally:
             records.db.close()
         if outcome.error is not None:

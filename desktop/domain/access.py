@@ -22,6 +22,13 @@ class Action(enum.Enum):
     MANAGE_USERS = ({Role.SECRETARY}, _N("Errors", "manage users of this computer"))
     VIEW_AUDIT = ({Role.SECRETARY}, _N("Errors", "check the audit trail"))
     CHANGE_SETTINGS = ({Role.SECRETARY}, _N("Errors", "change the data folder"))
+    #: Keep, restore or edit a value that a concurrent edit overwrote (a synced change).
+    REVIEW_CONFLICTS = (
+        {Role.SECRETARY, Role.OFFICER},
+        _N("Errors", "review conflicting changes"),
+    )
+    #: Enrolment re-owns every record for HQ's unit: the secretary's decision.
+    CONNECT_HQ = ({Role.SECRETARY}, _N("Errors", "connect this computer to HQ"))
 
     @property
     def roles(self) -> set[Role]:

@@ -14,7 +14,7 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.store import meta
 from desktop.store import search as search_keys
@@ -28,6 +28,21 @@ PENDING, ACKED, REPLACED, REFUSED = 0, 1, 2, 3
 DELETED = "_deleted"
 _SYSTEM_FIELDS = ("owner_org", "audience")
 _CHUNK = 500
+
+
+class FieldVersion(Protocol):
+    """A field as another replica holds it (the wire's pulled fields have this shape)."""
+
+    @property
+    def col(self) -> str: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def hlc(self) -> str: ...
+    @property
+    def device(self) -> str: ...
+    @property
+    def author(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +62,7 @@ class IncomingRow:
     tbl: str
     row_id: str
     created_hlc: str | None
-    fields: Sequence[IncomingField]
+    fields: Sequence[FieldVersion]
 
 
 @dataclass
@@ -255,7 +270,7 @@ class Replica:
         t: Table,
         current: dict[str, Any],
         row: IncomingRow,
-        fields: Sequence[IncomingField],
+        fields: Sequence[FieldVersion],
         outcome: Applied,
         log_rows: list[ChangeRow],
     ) -> None:
@@ -304,7 +319,7 @@ class Replica:
 
     @staticmethod
     def _log_created(
-        log_rows: list[ChangeRow], tbl: str, row: IncomingRow, fields: Sequence[IncomingField]
+        log_rows: list[ChangeRow], tbl: str, row: IncomingRow, fields: Sequence[FieldVersion]
     ) -> None:
         """A row new to this device is logged as its creation plus any later field edits."""
         assert row.created_hlc is not None

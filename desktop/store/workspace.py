@@ -5,6 +5,7 @@ Data folder layout:
     vault.json      key slots (no personal data: user names, salts, wrapped keys)
     lianxin.db      the SQLCipher database (+ -wal, -shm while open)
     settings.json   portable preferences (language, auto-lock), no personal data
+    blobs/          attached files, encrypted (desktop.store.blobs)
     logs/           the log (never passwords, keys or ID numbers)
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from desktop.store import meta, migrations
+from desktop.store.blobs import BLOBS_DIR, BlobStore
 from desktop.store.db import KEY_BYTES, Database, open_database
 from desktop.store.errors import UnknownUser, VaultDamaged, VaultNotFound
 from desktop.store.hlc import HybridClock
@@ -230,6 +232,11 @@ class Workspace:
         )
         records.author = self.user.id
         return records
+
+    def blob_store(self) -> BlobStore:
+        """The encrypted attachment files beside the database (`blobs/`); their key is
+        derived from the database key. It keeps that derived key: drop it when locking."""
+        return BlobStore.for_database_key(self.folder / BLOBS_DIR, self._require_key())
 
     def _require_key(self) -> bytes:
         if not any(self._key):

@@ -5,8 +5,10 @@ at all and is idempotent by (device, device_seq), so a batch cut in flight is si
 again. Changes HQ refuses (outside scope, invalid) are set aside with HQ's reason and
 shown, never dropped. Pull asks for pages since the cursor and applies each page, its
 removals, its conflict records and the new cursor in one transaction: a cut link loses at
-most the page in flight. Every attempt leaves one line in the sync log with its true
-outcome. No Qt here: the GUI runs this on a thread of its own, the CLI directly.
+most the page in flight. Given the data folder's blob store, attachment contents move
+after the records (desktop.sync.attachments). Every attempt leaves one line in the sync
+log with its true outcome. No Qt here: the GUI runs this on a thread of its own, the CLI
+directly.
 """
 
 from __future__ import annotations
@@ -15,15 +17,24 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from desktop.store.blobs import BlobStore
 from desktop.store.errors import LianxinError
 from desktop.store.records import Records
-from desktop.store.replica import IncomingField, IncomingRow, Replica
+from desktop.store.replica import IncomingRow, Replica
 from desktop.store.schema import SCHEMA_VERSION
 from desktop.sync import state
-from desktop.sync.errors import DeviceRevoked, HqRefused, NotEnrolled, SyncCancelled
+from desktop.sync.attachments import BlobTransfer, FileProgress
+from desktop.sync.errors import (
+    DeviceRevoked,
+    HqRefused,
+    HqUnreachable,
+    NotEnrolled,
+    SyncCancelled,
+)
 from desktop.sync.protocol import (
     MAX_PULL_LIMIT,
     MAX_PUSH_CHANGES,
@@ -47,19 +58,22 @@ from desktop.sync.transport import SKEW_WARNING_MS, Link
 log = logging.getLogger(__name__)
 
 #: Batch sizes start here and adapt: double after a quick answer, halve after a slow one.
-FIRST_PUSH_BATCH = 1000
+FIRST_PUSH_BATCH = 500
 FIRST_PULL_LIMIT = 5000
 MIN_PUSH_BATCH = 50
 MIN_PULL_LIMIT = 200
 #: An answer slower than this halves the next batch; faster than a quarter of it doubles.
 TARGET_REQUEST_S = 8.0
+#: After a cut, batches stop growing for this long.
+CAUTIOUS_MS = 10 * 60_000
 #: A push refused for some of its changes is retried without them at most this often.
 _MAX_SET_ASIDE_ROUNDS = 20
 
 
 @dataclass
 class Progress:
-    """Where a sync is, for the status bar: `phase` is "push", "pull" or "done"."""
+    """Where a sync is, for the status bar: `phase` is "push", "pull", "upload",
+    "download" (attachment contents: the counts are bytes) or "done"."""
 
     phase: str
     sent: int = 0
@@ -85,6 +99,11 @@ class SyncOutcome:
     #: A verified wipe order from HQ: the caller must destroy this data folder.
     wipe: WipeOrder | None = None
     tables: set[str] = field(default_factory=set)
+    #: Attachment contents moved after the records (when the engine has a blob store).
+    files_sent: int = 0
+    files_received: int = 0
+    file_bytes_sent: int = 0
+    file_bytes_received: int = 0
 
     @property
     def skew_warning(self) -> bool:
@@ -115,8 +134,11 @@ class SyncEngine:
         *,
         on_progress: ProgressFn | None = None,
         via: str = "network",
+        blobs: BlobStore | None = None,
     ) -> None:
         self.records = records
+        #: With a blob store, attachment contents move after the records.
+        self.blobs = blobs
         self.db = records.db
         self.replica = Replica(records)
         found = state.enrolment(self.db)
@@ -144,6 +166,8 @@ class SyncEngine:
         try:
             self.push(outcome)
             self.pull(outcome)
+            if self.blobs is not None:
+                self.transfer_files(outcome, self.blobs)
             outcome.ok = True
         except DeviceRevoked as revoked:
             outcome.error = revoked
@@ -190,6 +214,24 @@ class SyncEngine:
                 state.put_number(self.db, state.LAST_OK_MS, now_ms())
             state.put_number(self.db, state.CLOCK_OFFSET_MS, self.link.clock_offset_ms)
 
+    def transfer_files(self, outcome: SyncOutcome, store: BlobStore) -> None:
+        """Attachment contents, once the records are through: documents and images,
+        then media asked for (desktop.sync.attachments). Progress counts bytes."""
+
+        def report(p: FileProgress) -> None:
+            if p.phase == "upload":
+                self.on_progress(Progress("upload", sent=p.bytes_done, to_send=p.bytes_total))
+            else:
+                self.on_progress(
+                    Progress("download", received=p.bytes_done, to_receive=p.bytes_total)
+                )
+
+        moved = BlobTransfer(self.records, self.link, store).run(report)
+        outcome.files_sent += moved.files_sent
+        outcome.files_received += moved.files_received
+        outcome.file_bytes_sent += moved.bytes_sent
+        outcome.file_bytes_received += moved.bytes_received
+
     # --- push --------------------------------------------------------------------------
 
     def push(self, outcome: SyncOutcome) -> None:
@@ -230,10 +272,18 @@ class SyncEngine:
                         )
                     continue
                 raise
+            except HqUnreachable:
+                # A cut costs what was in flight: smaller batches on a link that drops.
+                self._shrink(state.PUSH_BATCH, batch_size, MIN_PUSH_BATCH)
+                raise
             except ProtocolError as problem:
                 raise HqRefused(status=0, code="malformed", reason=problem.reason) from None
             batch_size = self._adapt(
-                state.PUSH_BATCH, batch_size, began, MAX_PUSH_CHANGES, MIN_PUSH_BATCH
+                state.PUSH_BATCH,
+                batch_size,
+                time.monotonic() - began,
+                MAX_PUSH_CHANGES,
+                MIN_PUSH_BATCH,
             )
             with self.records.transaction():
                 if changes:
@@ -255,15 +305,24 @@ class SyncEngine:
     def _decided_conflicts(self) -> tuple[int, ...]:
         return tuple(r[0] for r in self.db.query("SELECT id FROM sync_conflicts WHERE decided = 1"))
 
-    def _adapt(self, key: str, size: int, began: float, most: int, least: int) -> int:
-        took = time.monotonic() - began
+    def _adapt(self, key: str, size: int, took: float, most: int, least: int) -> int:
+        """Halve after a slow answer; grow by a quarter after a quick one (slowly, so that
+        a link that just dropped is not trusted with a big batch at once)."""
+        cautious = now_ms() - state.number(self.db, state.LAST_CUT_MS) < CAUTIOUS_MS
         if took > TARGET_REQUEST_S:
             size = max(least, size // 2)
-        elif took < TARGET_REQUEST_S / 4:
-            size = min(most, size * 2)
+        elif took < TARGET_REQUEST_S / 4 and not cautious:
+            size = min(most, size + size // 4)
         with self.records.transaction():
             state.put_number(self.db, key, size)
         return size
+
+    def _shrink(self, key: str, size: int, least: int) -> None:
+        """After a cut: a quarter of the batch, so the next cut wastes little, and no
+        growth for a while (a link that dropped once tends to drop again)."""
+        with self.records.transaction():
+            state.put_number(self.db, key, max(least, size // 4))
+            state.put_number(self.db, state.LAST_CUT_MS, now_ms())
 
     # --- pull --------------------------------------------------------------------------
 
@@ -271,31 +330,47 @@ class SyncEngine:
         limit = state.number(self.db, state.PULL_LIMIT, FIRST_PULL_LIMIT)
         cursor = state.number(self.db, state.CURSOR)
         progress = Progress("pull")
-        while True:
-            self.on_progress(progress)
-            began = time.monotonic()
-            request = PullRequest(SCHEMA_VERSION, cursor, limit)
-            try:
-                page = PullResponse.from_wire(self.link.call(PULL_PATH, request.to_wire()))
-            except ProtocolError as problem:
-                raise HqRefused(status=0, code="malformed", reason=problem.reason) from None
-            limit = self._adapt(state.PULL_LIMIT, limit, began, MAX_PULL_LIMIT, MIN_PULL_LIMIT)
-            self.apply_page(page, outcome)
-            cursor = page.next_cursor
-            progress.received += len(page.rows)
-            progress.to_receive = max(0, page.head - cursor)
-            if not page.more:
-                return
+        self.on_progress(progress)
+        # While a page is applied, the next one is asked for: HQ builds it and the link
+        # carries it in the meantime (a first pull is twice as fast this way).
+        pool = ThreadPoolExecutor(1, thread_name_prefix="lianxin-pull")
+        try:
+            pending = pool.submit(self._fetch, cursor, limit)
+            while True:
+                try:
+                    page, took = pending.result()
+                except HqUnreachable:
+                    self._shrink(state.PULL_LIMIT, limit, MIN_PULL_LIMIT)
+                    raise
+                limit = self._adapt(state.PULL_LIMIT, limit, took, MAX_PULL_LIMIT, MIN_PULL_LIMIT)
+                if page.more:
+                    pending = pool.submit(self._fetch, page.next_cursor, limit)
+                self.apply_page(page, outcome)
+                cursor = page.next_cursor
+                progress.received += len(page.rows)
+                progress.to_receive = max(0, page.head - cursor)
+                self.on_progress(progress)
+                if not page.more:
+                    return
+        finally:
+            # A page still in flight after a failure is not waited for (its result is
+            # dropped; nothing was written from it).
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _fetch(self, cursor: int, limit: int) -> tuple[PullResponse, float]:
+        began = time.monotonic()
+        request = PullRequest(SCHEMA_VERSION, cursor, limit)
+        try:
+            page = PullResponse.from_wire(self.link.call(PULL_PATH, request.to_wire()))
+        except ProtocolError as problem:
+            raise HqRefused(status=0, code="malformed", reason=problem.reason) from None
+        return page, time.monotonic() - began
 
     def apply_page(self, page: PullResponse, outcome: SyncOutcome) -> None:
         """One page, its removals, its conflicts and the new cursor: all or nothing."""
+        # Pulled fields have the attributes the replica reads: no copy per field.
         rows = [
-            IncomingRow(
-                r.tbl,
-                r.row_id,
-                r.created_hlc if r.whole else None,
-                [IncomingField(f.col, f.value, f.hlc, f.device, f.author) for f in r.fields],
-            )
+            IncomingRow(r.tbl, r.row_id, r.created_hlc if r.whole else None, r.fields)
             for r in page.rows
         ]
         with self.records.transaction() as summary:

@@ -101,7 +101,7 @@ def enroll(
         member_id=answer.member_id,
         hq_signing_key=answer.hq_signing_key,
         hq_recovery_key=answer.hq_recovery_key,
-        hq_bundle_key=getattr(answer, "hq_bundle_key", None),
+        hq_bundle_key=answer.hq_bundle_key,
     )
     with records.transaction():
         replica = Replica(records)

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop import settings
 from desktop.store.vault import KdfParams
 from desktop.store.workspace import User, Workspace
+from desktop.ui import messages
 from desktop.ui.autolock import IdleWatcher
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.first_run import FirstRunWizard
@@ -17,6 +18,7 @@ from desktop.ui.navigation import AppContext, PageRegistry
 from desktop.ui.operations import Operations
 from desktop.ui.pages import default_registry
 from desktop.ui.qt import QApplication, QDialog, QObject, QWidget, Signal
+from desktop.ui.sync_service import SyncService
 from desktop.ui.unlock_screen import UnlockScreen
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,8 @@ class AppController(QObject):
     main_window_shown = Signal(object)  # MainWindow
     #: The app locked: the database is closed and the unlock screen shown.
     locked = Signal()
+    #: HQ's wipe order was carried out: the data folder is empty, first run is shown.
+    wiped = Signal()
 
     def __init__(
         self,
@@ -41,6 +45,8 @@ class AppController(QObject):
         self.kdf = kdf
         self.registry = registry or default_registry()
         self.ops = Operations(parent=self)
+        self.sync = SyncService(self.ops)
+        self.sync.wipe_ordered.connect(self._wipe_ordered)
         self.clipboard = ClipboardGuard()
         self.portable = settings.Settings.for_data_dir(data_dir)
         self.idle = IdleWatcher(self.portable.get(settings.AUTO_LOCK_MINUTES), self)
@@ -97,6 +103,7 @@ class AppController(QObject):
         window.show()
         self.idle.set_minutes(self.portable.get(settings.AUTO_LOCK_MINUTES))
         self.idle.start()
+        self.sync.start()
         self.main_window_shown.emit(window)
 
     def _preferences_saved(self) -> None:
@@ -110,6 +117,7 @@ class AppController(QObject):
         if self.window is None:
             return
         log.info("locking")
+        self.sync.stop()
         self.idle.stop()
         self._close_dialogs()
         window, self.window = self.window, None
@@ -122,6 +130,43 @@ class AppController(QObject):
             self.unlock_screen.setGeometry(window.geometry())
         window.hide()
         window.deleteLater()
+
+    def _wipe_ordered(self) -> None:
+        """HQ reported this computer lost and signed a wipe order: close everything, destroy
+        the data (key slots first), say so, and start over with the first-run screen."""
+        log.warning("carrying out HQ's wipe order")
+        self.idle.stop()
+        self._close_dialogs()
+        self.clipboard.clear()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.clear()
+            window.hide()
+            window.deleteLater()
+        if self.unlock_screen is not None:
+            # Its list of users is gone with the key slots.
+            self.unlock_screen.hide()
+            self.unlock_screen.deleteLater()
+            self.unlock_screen = None
+        self.ops.close(lambda: self.sync.wipe(self.data_dir, self._wiped))
+
+    def _wiped(self, problem: BaseException | None) -> None:
+        messages.warn(
+            None,
+            self.tr("Lianxin"),
+            self.tr("HQ reported this computer lost: the branch's data on it was destroyed."),
+            self.tr(
+                "If this computer was not lost, call HQ. To use Lianxin here again, set it up "
+                "anew and connect it to HQ with a new enrolment code."
+            )
+            if problem is None
+            else self.tr(
+                "The keys were destroyed, so the data can no longer be read, but some files "
+                "could not be deleted. The log says which."
+            ),
+        )
+        self.wiped.emit()
+        self.show_first_run()
 
     @staticmethod
     def _close_dialogs() -> None:
@@ -141,6 +186,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Close everything and join the database thread (idempotent)."""
         self.idle.stop()
+        self.sync.shutdown()
         self.clipboard.clear()
         windows: list[QWidget | None] = [self.window, self.unlock_screen, self.wizard]
         self.window = self.unlock_screen = self.wizard = None

@@ -9,6 +9,7 @@ from desktop.store.workspace import Workspace
 from desktop.ui import window_geometry
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.navigation import AppContext, Page, PageRegistry, PageSpec
+from desktop.ui.pages.sync_page import SyncPage
 from desktop.ui.pages.user_dialogs import ChangeOwnPasswordDialog
 from desktop.ui.qt import (
     QCloseEvent,
@@ -26,6 +27,7 @@ from desktop.ui.qt import (
 from desktop.ui.resources import icon
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
+from desktop.ui.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.status = StatusBar(ctx)
         self.status.lock_requested.connect(self.lock_requested)
+        self.status.sync_log_requested.connect(self.show_sync_log)
         self.setStatusBar(self.status)
         self._build_menus()
         window_geometry.restore(self)
@@ -90,6 +93,11 @@ class MainWindow(QMainWindow):
         prefs = app_menu.addAction(icon("settings"), self.tr("Settings…"))
         prefs.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         prefs.triggered.connect(self.open_settings)
+        sync = SyncService.of(self.ctx.ops)
+        if sync is not None:
+            sync_now = app_menu.addAction(icon("sync-status"), self.tr("Sync now"))
+            sync_now.setShortcut(QKeySequence("F5"))
+            sync_now.triggered.connect(sync.sync_now)
         app_menu.addSeparator()
         lock = app_menu.addAction(icon("lock"), self.tr("Lock"))
         lock.setShortcut(QKeySequence("Ctrl+L"))
@@ -123,6 +131,13 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
                 return self.pages[key]
         raise KeyError(key)
+
+    def show_sync_log(self) -> None:
+        """The status bar's sync state was clicked (the page is for officers only)."""
+        if any(spec.key == "sync" for spec in self.specs):
+            page = self.show_page("sync")
+            if isinstance(page, SyncPage):
+                page.show_log()
 
     def current_page(self) -> Page | None:
         page = self.stack.currentWidget()

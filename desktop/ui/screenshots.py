@@ -8,19 +8,27 @@ text; nothing here touches real data or this computer's settings.
 from __future__ import annotations
 
 import argparse
+import base64
+import json
 import logging
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.domain.demo import SECRETARY, create_demo_workspace
 from desktop.settings import LANGUAGES
+from desktop.store import meta
 from desktop.store.errors import PermissionDenied
 from desktop.store.vault import KdfParams
-from desktop.store.workspace import User
+from desktop.store.workspace import User, Workspace
+from desktop.sync import state
+from desktop.sync.engine import Progress
+from desktop.sync.errors import HqUnreachable
+from desktop.sync.protocol import now_ms
 from desktop.ui import messages
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.application import create_application
@@ -30,8 +38,11 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.navigation import AppContext
 from desktop.ui.operations import Operations
 from desktop.ui.pages import default_registry
+from desktop.ui.pages.conflicts_page import ConflictsPage
 from desktop.ui.pages.member_dialog import AddMemberDialog
 from desktop.ui.pages.members_page import MembersPage
+from desktop.ui.pages.sync_dialogs import ConflictEditDialog, EnrolDialog
+from desktop.ui.pages.sync_page import SyncPage
 from desktop.ui.pages.user_dialogs import AddUserDialog
 from desktop.ui.qt import (
     QApplication,
@@ -49,6 +60,7 @@ from desktop.ui.qt import (
 )
 from desktop.ui.recovery_dialog import RecoveryDialog
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.sync_service import SyncService, SyncStatus
 from desktop.ui.theme import BACKGROUND, BORDER, TEXT
 from desktop.ui.unlock_screen import UnlockScreen
 
@@ -204,6 +216,7 @@ def shoot_unlock(camera: Camera, ops: Operations, demo: Path) -> User:
 
 
 def shoot_main(camera: Camera, ops: Operations, demo: Path, user: User) -> None:
+    _show_synced(ops)
     ctx = AppContext(ops, user, demo)
     window = MainWindow(ctx, default_registry())
     window.resize(WIDTH, HEIGHT)
@@ -222,6 +235,7 @@ def shoot_main(camera: Camera, ops: Operations, demo: Path, user: User) -> None:
     camera.centred("members-add", dialog, behind=window)
     members.search("")
     settle(ops)
+    shoot_sync(camera, ops, window)
     window.show_page("users")
     settle(ops)
     camera.window("users", window)
@@ -244,6 +258,143 @@ def shoot_main(camera: Camera, ops: Operations, demo: Path, user: User) -> None:
     settle(ops)
 
 
+def shoot_sync(camera: Camera, ops: Operations, window: MainWindow) -> None:
+    """The sync page in its states (the service is never started: nothing is contacted,
+    its status is set as a sync would leave it), the conflicts page and their dialogs."""
+    service = SyncService.of(ops)
+    assert service is not None
+    last_ok = _show_synced(ops)
+    page = window.show_page("sync")
+    assert isinstance(page, SyncPage)
+    settle(ops)
+    camera.window("sync", window)
+    page.tabs.setCurrentIndex(1)
+    camera.window("sync-refused", window)
+    page.tabs.setCurrentIndex(0)
+    syncing = Progress("push", sent=120, to_send=480)
+    service._set_status(
+        SyncStatus(enrolled=True, running=True, progress=syncing, last_ok_ms=last_ok)
+    )
+    camera.window("sync-running", window)
+    stalled = HqUnreachable(detail="no answer for 45 seconds (the link stalled)")
+    service._set_status(
+        SyncStatus(
+            enrolled=True,
+            last_ok_ms=last_ok,
+            error=stalled,
+            link_down=True,
+            clock_skew_ms=-9 * 60_000,
+            next_try_ms=now_ms() + 40_000,
+        )
+    )
+    camera.window("sync-failed", window)
+    _show_synced(ops)
+    settle(ops)
+    camera.centred("sync-enrol", EnrolDialog(window), behind=window)
+    conflicts = window.show_page("conflicts")
+    assert isinstance(conflicts, ConflictsPage)
+    settle(ops)
+    camera.window("conflicts", window)
+    selected = conflicts.selected()
+    if selected is not None:
+        camera.centred("conflicts-edit", ConflictEditDialog(selected, window), behind=window)
+
+
+def _show_synced(ops: Operations) -> int:
+    """The status a sync 25 minutes ago left (set directly: the demo HQ does not exist)."""
+    service = SyncService.of(ops)
+    assert service is not None
+    last_ok = now_ms() - 25 * 60_000
+    service._set_status(SyncStatus(enrolled=True, last_ok_ms=last_ok))
+    return last_ok
+
+
+def seed_sync_demo(ws: Workspace) -> None:
+    """What a few weeks of syncing leave behind, written straight into the local tables: an
+    enrolment (with an HQ that is never contacted), most changes acknowledged and a few
+    waiting, two conflicts, a refused change, and sync log lines."""
+    members = ws.records.query("members", order_by="name, _rowid", limit=12)
+    enrolment = state.Enrolment(
+        server="https://hq.example.org",
+        ca_pem=None,
+        device_id=ws.device_id,
+        device_key=base64.b64encode(bytes(32)).decode(),
+        org_id=ws.org_id,
+        org_name=meta.get(ws.db, meta.ORG_NAME) or "",
+        level="officer",
+        member_id=None,
+        hq_signing_key="",
+        hq_recovery_key="",
+    )
+    stalled = str(HqUnreachable(detail="no answer for 45 seconds (the link stalled)"))
+    # (day of March, start, seconds taken, via, outcome, sent, received, bytes, detail)
+    log_lines = [
+        (12, "07:58:02", 17, "network", "ok", 14, 3, 13_612, ""),
+        (12, "11:03:40", 45, "network", "failed", 0, 0, 1_180, stalled),
+        (13, "02:10:11", 1, "bundle", "ok", 38, 12, 18_344, ""),
+        (13, "09:30:00", 4, "cli", "cancelled", 0, 0, 512, "Sync was cancelled."),
+        (14, "08:15:27", 4, "network", "ok", 6, 41, 56_830, ""),
+    ]
+    other = "0195b0c1-7d2e-7f00-8a11-3c5d0e9f2a41"
+    # Values this computer wrote, which won over another computer's concurrent edits.
+    conflicts = [
+        (members[0], "phone", "13800138000", "13912345678"),
+        (members[5], "status", "normal", "lost_contact"),
+    ]
+    with ws.records.transaction():
+        for member, col, current, _lost in conflicts:
+            ws.records.update("members", member["id"], {col: current})
+    with ws.records.transaction():
+        state.save_enrolment(ws.db, enrolment)
+        state.put_number(ws.db, state.LAST_OK_MS, now_ms() - 25 * 60_000)
+        ws.db.execute("UPDATE changes SET acked = 1 WHERE device_seq IS NOT NULL AND acked = 0")
+        for day, at, took, via, outcome, sent, received, size, detail in log_lines:
+            started = datetime.fromisoformat(f"2025-03-{day}T{at}+00:00")
+            finished = started + timedelta(seconds=took)
+            ws.db.execute(
+                "INSERT INTO sync_log(started, finished, via, outcome, pushed, pulled, "
+                "bytes_sent, bytes_received, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    started.isoformat(),
+                    finished.isoformat(),
+                    via,
+                    outcome,
+                    sent,
+                    received,
+                    size // 3,
+                    size - size // 3,
+                    detail,
+                ),
+            )
+        lost_at = f"{now_ms() - 3 * 3_600_000:016d}:00000:{other}"
+        for n, (member, col, current, lost) in enumerate(conflicts, start=1):
+            stamp = ws.records.require("members", member["id"])["hlc"]
+            winner = [current, stamp, ws.user.id, ws.device_id]
+            loser = [lost, lost_at, "0195b0c1-0000-7000-8000-000000000001", other]
+            ws.db.execute(
+                "INSERT INTO sync_conflicts(id, tbl, row_id, col, kind, winner, loser, "
+                "base_hlc, created_seq) VALUES (?, 'members', ?, ?, 'edit', ?, ?, NULL, ?)",
+                (n, member["id"], col, json.dumps(winner), json.dumps(loser), n),
+            )
+    # Two members edited here since the last sync: they wait to be sent.
+    with ws.records.transaction():
+        for n, member in enumerate(members[2:4]):
+            ws.records.update("members", member["id"], {"phone": f"1391234{n:04d}"})
+    with ws.records.transaction():
+        # A change HQ refused, with its reason.
+        refused = members[7]
+        seq = ws.db.scalar("SELECT max(device_seq) FROM changes WHERE row_id = ?", (refused["id"],))
+        ws.db.execute("UPDATE changes SET acked = 3 WHERE device_seq = ?", (seq,))
+        ws.db.execute(
+            "INSERT INTO sync_refused(device_seq, reason, at) VALUES (?, ?, ?)",
+            (
+                seq,
+                f"members {refused['id']}: this record belongs to a unit outside yours",
+                "2025-03-14T08:15:31+00:00",
+            ),
+        )
+
+
 def _quiet_platform_notes(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """The offscreen platform notes every window feature it lacks; nothing to see here."""
     if "This plugin does not support" not in message:
@@ -256,9 +407,14 @@ def shoot(out: Path, languages: Sequence[str], members: int) -> int:
         os.environ["LIANXIN_CONFIG_DIR"] = str(Path(tmp) / "config")
         demo = Path(tmp) / "demo"
         ws = create_demo_workspace(demo, members, password=PASSWORD, kdf=KdfParams())
-        ws.close()
+        try:
+            seed_sync_demo(ws)
+        finally:
+            ws.close()
         app, translators = create_application([sys.argv[0]], languages[0])
         ops = Operations()
+        # Never started: the screenshots set its status (the demo HQ does not exist).
+        SyncService(ops)
         shots = 0
         try:
             for language in languages:

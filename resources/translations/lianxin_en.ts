@@ -2,9 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConflictsPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/conflicts_page.py" line="115"/>
+        <source>%Ln conflict(s) to review</source>
+        <translation>
+            <numerusform>%Ln conflict to review</numerusform>
+            <numerusform>%Ln conflicts to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/conflicts_page.py" line="118"/>
+        <source>%Ln reviewed, sent with the next sync</source>
+        <translation>
+            <numerusform>%Ln reviewed, sent with the next sync</numerusform>
+            <numerusform>%Ln reviewed, sent with the next sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/members_page.py" line="127"/>
+        <location filename="../../desktop/ui/pages/members_page.py" line="135"/>
         <source>%Ln member(s) found</source>
         <translation>
             <numerusform>%Ln member found</numerusform>
@@ -12,8 +31,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/members_page.py" line="129"/>
-        <location filename="../../desktop/ui/pages/members_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/members_page.py" line="137"/>
+        <location filename="../../desktop/ui/pages/members_page.py" line="140"/>
         <source>%Ln member(s) on the roster</source>
         <translation>
             <numerusform>%Ln member on the roster</numerusform>
@@ -43,11 +62,62 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="61"/>
+        <location filename="../../desktop/ui/status_bar.py" line="233"/>
         <source>%Ln change(s) not yet sent to HQ</source>
         <translation>
             <numerusform>%Ln change not yet sent to HQ</numerusform>
             <numerusform>%Ln changes not yet sent to HQ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/sync_page.py" line="207"/>
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/sync_page.py" line="212"/>
+        <source>%Ln conflict(s) to review</source>
+        <translation>
+            <numerusform>%Ln conflict to review</numerusform>
+            <numerusform>%Ln conflicts to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/sync_page.py" line="329"/>
+        <source>%Ln change(s) in the file.</source>
+        <translation>
+            <numerusform>%Ln change in the file.</numerusform>
+            <numerusform>%Ln changes in the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/sync_page.py" line="332"/>
+        <source>%Ln more did not fit: they go in the next sync file.</source>
+        <translation>
+            <numerusform>%Ln more did not fit: it goes in the next sync file.</numerusform>
+            <numerusform>%Ln more did not fit: they go in the next sync file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/sync_page.py" line="371"/>
+        <source>HQ stored %Ln change(s) from this computer</source>
+        <translation>
+            <numerusform>HQ stored %Ln change from this computer</numerusform>
+            <numerusform>HQ stored %Ln changes from this computer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/sync_page.py" line="372"/>
+        <source>; %Ln record(s) came from HQ.</source>
+        <translation>
+            <numerusform>; %Ln record came from HQ.</numerusform>
+            <numerusform>; %Ln records came from HQ.</numerusform>
         </translation>
     </message>
 </context>

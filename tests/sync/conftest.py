@@ -15,15 +15,15 @@ import uvicorn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hq"))
 
-from hqkit import PASSPHRASE, Hq  # noqa: E402
+from hqkit import PASSPHRASE, Hq
 
-from desktop.store import meta  # noqa: E402
-from desktop.store.ids import new_id  # noqa: E402
-from desktop.store.vault import KdfParams  # noqa: E402
-from desktop.store.workspace import Workspace  # noqa: E402
-from desktop.sync.engine import SyncEngine, SyncOutcome  # noqa: E402
-from desktop.sync.enrolment import enroll  # noqa: E402
-from hq.keys import HqKeys, sealed_keys  # noqa: E402
+from desktop.store import meta
+from desktop.store.ids import new_id
+from desktop.store.vault import KdfParams
+from desktop.store.workspace import Workspace
+from desktop.sync.engine import SyncEngine, SyncOutcome
+from desktop.sync.enrolment import enroll
+from hq.keys import HqKeys, sealed_keys
 
 __all__ = ["PASSPHRASE"]
 TEMPLATE_PASSWORD = "correct horse 连心"
@@ -76,9 +76,7 @@ def live_hq(tmp_path: Path, hq_keys: tuple[HqKeys, list[dict[str, str]]]) -> Ite
 
 
 @pytest.fixture
-def enrolled(
-    live_hq: LiveHq, workspace: Callable[..., Workspace]
-) -> Callable[..., Workspace]:
+def enrolled(live_hq: LiveHq, workspace: Callable[..., Workspace]) -> Callable[..., Workspace]:
     """A data folder enrolled with the live HQ at a branch (officer unless told)."""
 
     def make(name: str, org: str, level: str = "officer") -> Workspace:

@@ -63,8 +63,7 @@ def _state(ws: Workspace) -> dict[str, dict[str, Any]]:
     """Live members and their fields (a row deleted before a device saw it never arrives
     there: HQ sends only tombstones of deleted rows, never their data)."""
     rows = ws.db.query(
-        f"SELECT id, _deleted, name, owner_org, {', '.join(FIELDS)} FROM members "
-        "WHERE _deleted = 0"
+        f"SELECT id, _deleted, name, owner_org, {', '.join(FIELDS)} FROM members WHERE _deleted = 0"
     )
     return {
         r[0]: {

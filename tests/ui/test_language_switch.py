@@ -29,13 +29,13 @@ def test_titles_follow_the_installed_language(
 
     window = MainWindow(ctx, default_registry())
     qtbot.addWidget(window)
-    assert _titles(window) == ["概览", "党员", "用户"]
+    assert _titles(window) == ["概览", "党员", "同步", "冲突", "用户"]
     assert window.windowTitle() == "连心"
 
     language("en")
     english = MainWindow(ctx, default_registry())
     qtbot.addWidget(english)
-    assert _titles(english) == ["Overview", "Members", "Users"]
+    assert _titles(english) == ["Overview", "Members", "Sync", "Conflicts", "Users"]
     assert english.status.lock_button.text() == "Lock"
 
 

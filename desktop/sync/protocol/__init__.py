@@ -14,10 +14,19 @@ null, JSON columns as canonical JSON text, blobs as {"$b": base64}.
     messages.py  the messages and their wire forms
     signing.py   request signatures, public keys, wipe orders
     changes.py   a change checked against the schema registry
+    bundle.py    offline bundles: the file format, its encryption and signature, and
+                 what a device's bundle and HQ's reply carry
 """
 
 from __future__ import annotations
 
+from desktop.sync.protocol.bundle import (
+    BundleError,
+    BundleHeader,
+    DeviceBundle,
+    ReplyBundle,
+    SealedBundle,
+)
 from desktop.sync.protocol.changes import (
     change_fields,
     check_change,
@@ -107,8 +116,11 @@ __all__ = [
     "PUSH_PATH",
     "AuthFailure",
     "BodyTooLarge",
+    "BundleError",
+    "BundleHeader",
     "Change",
     "ConflictRecord",
+    "DeviceBundle",
     "EnrollRequest",
     "EnrollResponse",
     "ErrorBody",
@@ -121,7 +133,9 @@ __all__ = [
     "PushRequest",
     "PushResponse",
     "Rejected",
+    "ReplyBundle",
     "RowRef",
+    "SealedBundle",
     "SignedHeaders",
     "Value",
     "Version",

@@ -409,6 +409,9 @@ class EnrollResponse:
     hq_recovery_key: str
     schema_version: int
     server_time_ms: int
+    #: HQ's X25519 key that offline bundles are encrypted to; None from an HQ set up
+    #: before bundles existed (and absent from its answers: read tolerantly).
+    hq_bundle_key: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
         return {
@@ -421,6 +424,7 @@ class EnrollResponse:
             "hq_recovery_key": self.hq_recovery_key,
             "schema_version": self.schema_version,
             "server_time_ms": self.server_time_ms,
+            "hq_bundle_key": self.hq_bundle_key,
         }
 
     @classmethod
@@ -436,6 +440,7 @@ class EnrollResponse:
             r.text("hq_recovery_key", max_length=64),
             read_schema(r),
             r.integer("server_time_ms"),
+            r.opt_text("hq_bundle_key", max_length=64),
         )
 
 

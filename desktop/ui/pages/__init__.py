@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from desktop.ui.navigation import PageRegistry
-from desktop.ui.pages import members_page, overview_page, users_page
+from desktop.ui.pages import conflicts_page, members_page, overview_page, sync_page, users_page
 
 
 def default_registry() -> PageRegistry:
     registry = PageRegistry()
-    for spec in (overview_page.PAGE, members_page.PAGE, users_page.PAGE):
+    for spec in (
+        overview_page.PAGE,
+        members_page.PAGE,
+        sync_page.PAGE,
+        conflicts_page.PAGE,
+        users_page.PAGE,
+    ):
         registry.register(spec)
     return registry

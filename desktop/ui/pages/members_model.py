@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.domain.members import count_members, member_rowids, member_rows
 from desktop.domain.org import group_names
+from desktop.domain.sync_review import CONFLICT, PENDING, STATE_REFUSED, record_sync_states
 from desktop.store.i18n import QT_TRANSLATE_NOOP
 from desktop.store.workspace import Workspace
 from desktop.ui import i18n
@@ -29,6 +30,7 @@ from desktop.ui.qt import (
     Qt,
     Signal,
 )
+from desktop.ui.resources import icon
 
 CONTEXT = "MembersModel"
 #: Rows fetched per trip to the database thread.
@@ -47,7 +49,16 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("category", QT_TRANSLATE_NOOP("MembersModel", "Category")),
     ("status", QT_TRANSLATE_NOOP("MembersModel", "Status")),
     ("group", QT_TRANSLATE_NOOP("MembersModel", "Group")),
+    # Not a field: whether the record waits to be sent, was refused or is in conflict,
+    # shown as an icon (with the words as its tooltip) so that it fits in any language.
+    ("sync", QT_TRANSLATE_NOOP("MembersModel", "Sync")),
 )
+SYNC_STATES = {
+    PENDING: QT_TRANSLATE_NOOP("MembersModel", "Not yet sent"),
+    STATE_REFUSED: QT_TRANSLATE_NOOP("MembersModel", "Refused by HQ"),
+    CONFLICT: QT_TRANSLATE_NOOP("MembersModel", "Conflict"),
+}
+SYNC_ICONS = {PENDING: "sync-pending", STATE_REFUSED: "warning", CONFLICT: "conflict-state"}
 FIELDS = tuple(name for name, _ in COLUMNS)
 COLUMN = {name: n for n, name in enumerate(FIELDS)}
 #: The member's record id, for actions on a row.
@@ -78,12 +89,16 @@ def run_search(ws: Workspace, text: str) -> SearchResult:
 def fetch_rows(ws: Workspace, rowids: Sequence[int], groups: dict[str, str]) -> dict[int, Row]:
     """Display values of some rows (rows deleted since the search are simply absent)."""
     out: dict[int, Row] = {}
-    for rowid, record in member_rows(ws, rowids).items():
+    records = member_rows(ws, rowids)
+    states = record_sync_states(ws, "members", [r["id"] for r in records.values()])
+    for rowid, record in records.items():
         values = [str(record["id"])]
         for name in FIELDS:
             value: Any
             if name == "group":
                 value = groups.get(record.get("group_id") or "", "")
+            elif name == "sync":
+                value = states.get(record["id"], "")
             else:
                 value = record.get(name)
             values.append("" if value is None else str(value))
@@ -209,6 +224,8 @@ class MembersModel(QAbstractTableModel):
         column = FIELDS[index.column()]
         if role == Qt.ItemDataRole.FontRole:
             return self._mono if column in ("id_number", "phone") else None
+        if column == "sync":
+            return self._sync_data(index.row(), role)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, MEMBER_ID_ROLE):
             return None
         values = self.row(index.row())
@@ -217,6 +234,17 @@ class MembersModel(QAbstractTableModel):
         if role == MEMBER_ID_ROLE:
             return values[0]
         return self._display(column, values[1 + index.column()])
+
+    def _sync_data(self, row: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        values = self.row(row)
+        state = values[1 + COLUMN["sync"]] if values is not None else ""
+        if not state:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(SYNC_ICONS[state])
+        return QCoreApplication.translate(CONTEXT, SYNC_STATES[state])
 
     @staticmethod
     def _display(column: str, value: str) -> str:

@@ -23,6 +23,7 @@ from desktop.ui.qt import (
     QWidget,
 )
 from desktop.ui.resources import icon
+from desktop.ui.sync_service import SYNC_TABLES
 
 #: Wait this long after the last keystroke before searching.
 SEARCH_DELAY_MS = 250
@@ -37,10 +38,13 @@ COLUMN_WIDTHS = {
     "category": 146,
     "status": 100,
 }
+#: The sync state is an icon: its column stays narrow and the group column takes the rest.
+SYNC_COLUMN_WIDTH = 56
 
 
 class MembersPage(Page):
-    watches = frozenset({"members", "org_units"})
+    # The sync tables: a sync or a conflict decision changes the rows' sync state.
+    watches = frozenset({"members", "org_units", *SYNC_TABLES})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -83,6 +87,10 @@ class MembersPage(Page):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for name, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(COLUMN[name], width)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMN["group"], QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COLUMN["sync"], QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(COLUMN["sync"], SYNC_COLUMN_WIDTH)
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
         copy.activated.connect(self.copy_selection)
 
