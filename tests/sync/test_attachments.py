@@ -9,8 +9,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import LiveHq, sync
 from sqlalchemy import select
+from synckit import LiveHq, sync
 
 from bench.faultproxy import FaultProxy
 from desktop.domain.attachments import (

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASSPHRASE, TEMPLATE_PASSWORD, LiveHq, sync
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from synckit import PASSPHRASE, TEMPLATE_PASSWORD, LiveHq, sync
 
 from desktop import cli
 from desktop.domain.members import add_member

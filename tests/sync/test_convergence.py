@@ -16,11 +16,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from conftest import TEMPLATE_PASSWORD, LiveHq, fresh_device
 from hqkit import Hq
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from synckit import TEMPLATE_PASSWORD, LiveHq, fresh_device
 
 from desktop.store.vault import KdfParams
 from desktop.store.workspace import Workspace

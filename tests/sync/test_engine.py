@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import LiveHq, fresh_device, sync
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from synckit import LiveHq, fresh_device, sync
 
 from desktop.domain.members import add_member, count_members
 from desktop.store import audit

@@ -8,20 +8,17 @@ The live-HQ fixtures here are shared by the other tests/ui/test_sync_*.py module
 from __future__ import annotations
 
 import shutil
-import socket
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hq"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from hqkit import PASSPHRASE, Hq
+from synckit import PASSPHRASE, Hq, LiveHq, sync
 
 from desktop.domain.members import add_member
 from desktop.store import meta, sync_status
@@ -44,36 +41,6 @@ from desktop.ui.status_bar import describe_sync
 from desktop.ui.sync_service import SyncService, SyncStatus
 from hq.devices import revoke
 from hq.keys import HqKeys, sealed_keys
-
-
-class LiveHq:
-    """HQ served by uvicorn on a loopback port (127.0.0.1 only); `stop()` cuts the link."""
-
-    def __init__(self, hq: Hq, port: int = 0) -> None:
-        self.hq = hq
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", port))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(hq.app, log_level="warning", lifespan="off"))
-        self.thread = threading.Thread(
-            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
-        )
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("HQ did not start")
-            time.sleep(0.02)
-
-    def branch(self, name: str = "第一党支部") -> str:
-        return self.hq.org(name, self.hq.root)
-
-    def stop(self) -> None:
-        if self.thread.is_alive():
-            self.server.should_exit = True
-            self.thread.join(10)
-            self.sock.close()
 
 
 @pytest.fixture(scope="session")
@@ -121,10 +88,7 @@ def open_folder(folder: Path, template: Any) -> Workspace:
     return Workspace.unlock(folder, template.admin, template.password)
 
 
-def sync_headless(ws: Workspace) -> SyncOutcome:
-    outcome = SyncEngine(ws.records).run()
-    assert outcome.ok, outcome.error
-    return outcome
+sync_headless = sync
 
 
 @pytest.fixture
