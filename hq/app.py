@@ -19,7 +19,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect
 from starlette.routing import Match
 
 from desktop.store.schema import SCHEMA_VERSION
@@ -49,6 +48,7 @@ from desktop.sync.protocol import (
 from hq import blobs
 from hq import db as hq_db
 from hq.auth import Authenticator, Caller, check_signature, read_headers
+from hq.bodies import read_body
 from hq.db import HqDatabase
 from hq.devices import enroll
 from hq.errors import Refusal
@@ -212,32 +212,6 @@ def _error(
     return JSONResponse(body.to_wire(), status_code=status)
 
 
-async def _read_body(request: Request) -> bytes:
-    """The raw body, refused past the size limit before it is all read."""
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != CONTENT_TYPE:
-        raise Refusal(415, "unsupported_media_type", f"sync bodies must be {CONTENT_TYPE}")
-    declared = request.headers.get("content-length")
-    if declared is not None and not declared.isdigit():
-        raise Refusal(400, "bad_request", "the Content-Length header is malformed")
-    if declared is not None and int(declared) > MAX_BODY_BYTES:
-        raise Refusal(413, "too_large", f"bodies are limited to {MAX_BODY_BYTES} bytes")
-    chunks = bytearray()
-    try:
-        async for chunk in request.stream():
-            chunks += chunk
-            if len(chunks) > MAX_BODY_BYTES:
-                raise Refusal(413, "too_large", f"bodies are limited to {MAX_BODY_BYTES} bytes")
-    except ClientDisconnect:
-        # The link dropped mid-upload (common on site links): nothing was written, and
-        # the device sends the batch again. Not an HQ failure, so no stack trace.
-        log.info("a device's link dropped during its request")
-        raise Refusal(
-            400, "disconnected", "the request was cut off before it was complete"
-        ) from None
-    return bytes(chunks)
-
-
 def create_app(
     db_url: str,
     *,
@@ -296,7 +270,7 @@ def create_app(
 
     def _sync_route(path: str, work: Callable[[str, Mapping[str, str], bytes], bytes]) -> None:
         async def handle(request: Request) -> Response:
-            body = await _read_body(request)
+            body = await read_body(request, CONTENT_TYPE, MAX_BODY_BYTES, "sync bodies")
             payload = await run_in_threadpool(work, request.url.path, request.headers, body)
             return Response(payload, media_type=CONTENT_TYPE)
 

@@ -35,10 +35,10 @@ from sqlalchemy import Connection, and_, delete, false, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect
 
 from desktop.sync.protocol import CONTENT_TYPE, ErrorBody, encode_body, now_ms, value_json
 from hq.auth import Authenticator
+from hq.bodies import read_body
 from hq.db import HqDatabase
 from hq.errors import Refusal
 from hq.metrics import Metrics
@@ -336,34 +336,11 @@ def _signed_path(request: Request) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
-async def _read_body(request: Request) -> bytes:
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != OCTET_STREAM:
-        raise Refusal(415, "unsupported_media_type", f"file pieces must be {OCTET_STREAM}")
-    declared = request.headers.get("content-length")
-    if declared is not None and not declared.isdigit():
-        raise Refusal(400, "bad_request", "the Content-Length header is malformed")
-    if declared is not None and int(declared) > MAX_PUT_BYTES:
-        raise Refusal(413, "too_large", f"pieces are limited to {MAX_PUT_BYTES} bytes")
-    chunks = bytearray()
-    try:
-        async for chunk in request.stream():
-            chunks += chunk
-            if len(chunks) > MAX_PUT_BYTES:
-                raise Refusal(413, "too_large", f"pieces are limited to {MAX_PUT_BYTES} bytes")
-    except ClientDisconnect:
-        # The link dropped mid-piece: nothing of it is stored, and the device resumes
-        # from what HQ holds. Not an HQ failure, so no stack trace.
-        log.info("a device's link dropped during a file upload")
-        raise Refusal(400, "disconnected", "the piece was cut off before it was complete") from None
-    return bytes(chunks)
-
-
 def install(app: FastAPI, service: BlobService, metrics: Metrics) -> None:
     """Add the blob endpoints to the HQ app (refusals go through its handlers)."""
 
     async def put_blob(request: Request, sha: str) -> Response:
-        body = await _read_body(request)
+        body = await read_body(request, OCTET_STREAM, MAX_PUT_BYTES, "file pieces")
         try:
             payload = await run_in_threadpool(
                 service.put,

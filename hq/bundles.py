@@ -20,11 +20,8 @@ data destroyed), as its next HTTP request would.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import update
 
+from desktop.store.files import write_atomic
 from desktop.sync.protocol import (
     ErrorBody,
     ProtocolError,
@@ -198,7 +196,7 @@ def import_file(
         raise BundleRefused(problem.reason) from None
     result, reply = answer_bundle(db, data, signing_key=signing_key, bundle_key=bundle_key, cap=cap)
     try:
-        _write_atomic(reply_path, reply)
+        write_atomic(reply_path, reply)
     except OSError as problem:
         raise HqError(
             f"the reply could not be written to {reply_path}: "
@@ -316,25 +314,3 @@ def _revoked(db: HqDatabase, device: Device, signing_key: Ed25519PrivateKey, now
             conn.execute(update(devices).where(devices.c.id == device.id).values(wipe_sent_at=now))
         log.warning("wipe order sent to device %s in a bundle reply", device.id)
     return Refused(401, ErrorBody("revoked", reason, now, wipe=wipe))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Temp file beside `path`, fsync, rename, fsync the folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    if os.name == "posix":  # Windows has no directory fsync; NTFS journals the rename
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)

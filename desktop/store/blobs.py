@@ -53,6 +53,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.store.db import Database
 from desktop.store.errors import LianxinError
+from desktop.store.files import fsync_dir
 from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
 from desktop.store.schema.attachments import ATTACHMENTS
 
@@ -569,17 +570,6 @@ class BlobStore:
 def _durable(f: BinaryIO) -> None:
     f.flush()
     os.fsync(f.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable (as desktop.store.files does for its writes)."""
-    if os.name != "posix":  # Windows has no directory fsync; NTFS journals the rename
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class BlobReader(io.RawIOBase):

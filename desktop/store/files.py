@@ -22,10 +22,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
     if os.name != "posix":  # Windows has no directory fsync; NTFS journals the rename
         return
     fd = os.open(folder, os.O_RDONLY)

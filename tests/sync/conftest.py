@@ -3,30 +3,13 @@ that enrol with it through the client's own transport (helpers in synckit.py).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from synckit import PASSPHRASE, Hq, LiveHq, fresh_device
+from synckit import LiveHq, fresh_device, hq_keys, live_hq
 
 from desktop.store.workspace import Workspace
 from desktop.sync.enrolment import enroll
-from hq.keys import HqKeys, sealed_keys
-
-
-@pytest.fixture(scope="session")
-def hq_keys() -> tuple[HqKeys, list[dict[str, str]]]:
-    keys = HqKeys.generate()
-    return keys, sealed_keys(keys, PASSPHRASE)
-
-
-@pytest.fixture
-def live_hq(tmp_path: Path, hq_keys: tuple[HqKeys, list[dict[str, str]]]) -> Iterator[LiveHq]:
-    hq = Hq(f"sqlite:///{tmp_path / 'hq.db'}", *hq_keys)
-    live = LiveHq(hq)
-    yield live
-    live.stop()
-    hq.close()
 
 
 @pytest.fixture
@@ -39,3 +22,6 @@ def enrolled(live_hq: LiveHq, workspace: Callable[..., Workspace]) -> Callable[.
         return ws
 
     return make
+
+
+__all__ = ["enrolled", "hq_keys", "live_hq"]

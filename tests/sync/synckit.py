@@ -7,8 +7,10 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 import uvicorn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hq"))
@@ -20,8 +22,18 @@ from desktop.store.ids import new_id
 from desktop.store.vault import KdfParams
 from desktop.store.workspace import Workspace
 from desktop.sync.engine import SyncEngine, SyncOutcome
+from hq.keys import HqKeys, sealed_keys
 
-__all__ = ["PASSPHRASE", "TEMPLATE_PASSWORD", "Hq", "LiveHq", "fresh_device", "sync"]
+__all__ = [
+    "PASSPHRASE",
+    "TEMPLATE_PASSWORD",
+    "Hq",
+    "LiveHq",
+    "fresh_device",
+    "hq_keys",
+    "live_hq",
+    "sync",
+]
 #: The password of the session's template data folder (tests/conftest.py).
 TEMPLATE_PASSWORD = "correct horse 连心"
 
@@ -58,6 +70,23 @@ class LiveHq:
             self.server.should_exit = True
             self.thread.join(10)
             self.sock.close()
+
+
+@pytest.fixture(scope="session")
+def hq_keys() -> tuple[HqKeys, list[dict[str, str]]]:
+    """HQ's keys, sealed once per session."""
+    keys = HqKeys.generate()
+    return keys, sealed_keys(keys, PASSPHRASE)
+
+
+@pytest.fixture
+def live_hq(tmp_path: Path, hq_keys: tuple[HqKeys, list[dict[str, str]]]) -> Iterator[LiveHq]:
+    """A fresh HQ (SQLite file) served on a loopback port for one test."""
+    hq = Hq(f"sqlite:///{tmp_path / 'hq.db'}", *hq_keys)
+    live = LiveHq(hq)
+    yield live
+    live.stop()
+    hq.close()
 
 
 def fresh_device(ws: Workspace) -> Workspace:

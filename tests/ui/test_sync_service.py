@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from synckit import PASSPHRASE, Hq, LiveHq, sync
+from synckit import LiveHq, hq_keys, live_hq, sync  # noqa: F401 — fixtures
 
 from desktop.domain.members import add_member
 from desktop.store import meta, sync_status
@@ -40,22 +40,6 @@ from desktop.ui.qt import Qt
 from desktop.ui.status_bar import describe_sync
 from desktop.ui.sync_service import SyncService, SyncStatus
 from hq.devices import revoke
-from hq.keys import HqKeys, sealed_keys
-
-
-@pytest.fixture(scope="session")
-def hq_keys() -> tuple[HqKeys, list[dict[str, str]]]:
-    keys = HqKeys.generate()
-    return keys, sealed_keys(keys, PASSPHRASE)
-
-
-@pytest.fixture
-def live_hq(tmp_path: Path, hq_keys: tuple[HqKeys, list[dict[str, str]]]) -> Iterator[LiveHq]:
-    hq = Hq(f"sqlite:///{tmp_path / 'hq.db'}", *hq_keys)
-    live = LiveHq(hq)
-    yield live
-    live.stop()
-    hq.close()
 
 
 @pytest.fixture
