@@ -64,6 +64,29 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def _postgres_engine(url: str) -> Engine:
+    # No server-side prepared statements: a generic plan made while a table was small
+    # (a fresh HQ) would keep scanning it whole once it is large.
+    engine = create_engine(
+        url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        connect_args={"prepare_threshold": None},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # No JIT compilation: the planner's costs for a large branch's pull pages pass
+        # its thresholds, and compiling took longer (0.4 s) than running the query.
+        # Every HQ query is short. Committed, or the pool's rollback would undo it.
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
+        dbapi_connection.commit()
+
+    return engine
+
+
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -76,15 +99,7 @@ def make_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         return _sqlite_engine(url)
     if backend == "postgresql":
-        # No server-side prepared statements: a generic plan made while a table was small
-        # (a fresh HQ) would keep scanning it whole once it is large.
-        return create_engine(
-            url,
-            pool_size=10,
-            max_overflow=20,
-            pool_pre_ping=True,
-            connect_args={"prepare_threshold": None},
-        )
+        return _postgres_engine(url)
     raise HqError(f"unsupported database {backend!r}: use sqlite:/// or postgresql+psycopg://")
 
 

@@ -7,19 +7,35 @@ edited again after the page was cut travels in a later page. A row that entered 
 device's scope within the page's range (new, transferred in, newly addressed to it)
 travels whole, with every field HQ holds; a row that left it is listed as a removal.
 The scope moves of the range decide both, so nothing depends on when the device pulls.
+
+How a page is read, so that a first pull of a large branch stays fast:
+
+- Every number belongs to one change of one row (`changes`), and the fields still
+  carrying it were set by that change: they share its stamp, device and author. The page
+  is cut by walking the device's changes in order (one scope check per change, not per
+  field) and reading each change's fields as one group.
+- The database writes a group's fields in their wire form (see `PulledRow`) from the
+  JSON text it stores; the first field gets the change's stamp, the others share it.
+  They are never parsed here, and travel as they are (`RawJson`).
+- Rows that travel whole find their fields outside the range through their changes: a
+  first pull reads each field once.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, bindparam, literal_column, or_, select
 
+from desktop.store.schema import REGISTRY, Registry
 from desktop.sync.protocol import (
+    AUDIENCE,
     DELETED,
+    OWNER,
     ConflictRecord,
     PulledField,
     PulledRow,
@@ -30,27 +46,295 @@ from desktop.sync.protocol import (
     Version,
     read_value,
 )
+from desktop.sync.protocol.wire import paused_gc
 from hq.db import by_table, head
 from hq.errors import Refusal
 from hq.scope import DeviceScope, Level, RowScope
-from hq.tables import conflicts, field_state, row_audience, row_state, scope_moves
+from hq.tables import changes, conflicts, field_state, row_audience, row_state, scope_moves
 
 log = logging.getLogger(__name__)
 
-_FIELD_COLUMNS = (
-    field_state.c.seq,
-    field_state.c.tbl,
-    field_state.c.row_id,
-    field_state.c.col,
-    field_state.c.value,
-    field_state.c.hlc,
-    field_state.c.device,
-    field_state.c.author,
+Key = tuple[str, str]
+
+# A change's fields as one text, `count:col",value,seq],["col",value,seq`: the field
+# count, then the fields as the wire lists them but for the first `["` and the last `]`
+# and without the stamp (a constant separator is cheaper than bracketing each field).
+# Values are the JSON text HQ stores; column names go in as they are (`_check_names`).
+# No order is promised within a group. NULL for a change none of whose fields still
+# carry its number (all set again since).
+_ITEMS = "col || '\",' || coalesce(value, 'null') || ',' || seq"
+_FIELDS = (
+    "(SELECT count(*) || ':' || {}(" + _ITEMS + ", '],[\"') "
+    "FROM field_state WHERE field_state.seq = changes.seq)"
 )
+_FIELDS_SQLITE = _FIELDS.format("group_concat")
+_FIELDS_PG = _FIELDS.format("string_agg")
+#: Where a group's second field starts. Only an item starts with `["` and a letter: a
+#: quote within a string is escaped, and a string's closing quote is followed by `,`,
+#: `]`, `}` or `:`, never by a letter.
+_NEXT_ITEM = re.compile(r'\],\["(?=[A-Za-z_])')
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+# The changes of some rows outside a range, with their fields (for rows that travel
+# whole). Driver SQL with the ids as one parameter, a JSON list or an array: SQLAlchemy's
+# expansion of a long list, or psycopg's adaptation of one, costs more than the query.
+_OUTSIDE_SQLITE = (
+    f"SELECT seq, row_id, hlc, device, author, {_FIELDS_SQLITE} FROM changes WHERE tbl = ? "
+    "AND row_id IN (SELECT value FROM json_each(?)) AND (seq <= ? OR seq > ?)"
+)
+_OUTSIDE_PG = (
+    f"SELECT seq, row_id, hlc, device, author, {_FIELDS_PG} FROM changes WHERE tbl = %s "
+    "AND row_id = ANY(CAST(%s AS TEXT[])) AND (seq <= %s OR seq > %s)"
+)
+#: Row ids looked up in one statement.
+_IDS_AT_ONCE = 2_000
+
+
+def _check_names(registry: Registry = REGISTRY) -> None:
+    """Field groups write column names into JSON unescaped (escaping millions of them
+    costs a fifth of a first pull). HQ stores only the registry's columns (a push is
+    checked against it), so those must need no escaping."""
+    names = {DELETED, OWNER, AUDIENCE} | {c.name for t in registry for c in t.columns}
+    odd = sorted(name for name in names if not _PLAIN_NAME.fullmatch(name))
+    if odd:
+        raise RuntimeError(f"hq.pull cannot serve columns named {odd}")
+
+
+_check_names()
+
+
+class _Row:
+    """A row of the page as it is gathered: its state, and the wire form of the fields
+    each of its changes set, with the change's number, in order."""
+
+    __slots__ = ("created_hlc", "created_seq", "deleted", "groups", "row_id", "tbl")
+
+    def __init__(
+        self,
+        tbl: str,
+        row_id: str,
+        created_hlc: str,
+        created_seq: int,
+        deleted: bool,
+        groups: list[tuple[int, str]],
+    ) -> None:
+        self.tbl = tbl
+        self.row_id = row_id
+        self.created_hlc = created_hlc
+        self.created_seq = created_seq
+        self.deleted = deleted
+        self.groups = groups
+
+
+def pull_page(
+    conn: Connection, scope: DeviceScope, request: PullRequest, *, now_ms: int
+) -> PullResponse:
+    # A first pull's page is a thousand rows of objects that live as long as the page:
+    # the cyclic collector walked them over and over (a tenth of the time). Paused for
+    # one page only, and resumed by whoever paused it (see paused_gc).
+    with paused_gc():
+        return _page(conn, scope, request, now_ms)
+
+
+def _page(conn: Connection, scope: DeviceScope, request: PullRequest, now_ms: int) -> PullResponse:
+    top = head(conn)
+    cursor = request.cursor
+    if cursor > top:
+        raise Refusal(
+            409,
+            "cursor_ahead",
+            "This device has seen changes HQ no longer holds (HQ was restored from an older "
+            "backup): pull again from the start.",
+        )
+    rows, upto, more = _window(conn, scope, cursor, request.limit, top)
+    entered, removals = _moves(conn, scope, cursor, upto)
+    _add_rows(conn, rows, entered - rows.keys())
+    whole = entered | {key for key, row in rows.items() if row.created_seq > cursor}
+    # Rows come in the order of their first change in the range; groups outside it
+    # (rarely any) may change that.
+    reorder = bool(entered)
+    if entered or upto < top:
+        # A row created since the cursor has no changes before it, so only rows that
+        # entered the scope can have fields below the range, and none are above the head.
+        reorder |= _add_outside(conn, rows, whole, cursor, upto)
+    deleted = {key for key, row in rows.items() if row.deleted}
+    tombstones = _tombstones(conn, deleted) if deleted else {}
+    pulled: list[PulledRow] = []
+    order: list[tuple[int, Key]] = []
+    encoded = PulledRow.encoded
+    for key, row in rows.items():
+        groups = row.groups
+        if not groups:
+            continue
+        entire = key in whole
+        created = row.created_hlc if entire else None
+        if key in deleted:
+            # A deleted row's data is gone for every device: only its tombstone travels.
+            tomb = tombstones.get(key)
+            if tomb is None or tomb.seq not in {seq for seq, _ in groups}:
+                continue
+            pulled.append(PulledRow(row.tbl, row.row_id, created, entire, (tomb,)))
+        elif len(groups) == 1:
+            pulled.append(encoded(row.tbl, row.row_id, created, entire, f"[{groups[0][1]}]"))
+        else:
+            fields = ",".join(group for _, group in groups)
+            pulled.append(encoded(row.tbl, row.row_id, created, entire, f"[{fields}]"))
+        if reorder:
+            order.append((groups[0][0], key))
+    if reorder:
+        ranks = sorted(range(len(order)), key=order.__getitem__)
+        pulled = [pulled[rank] for rank in ranks]
+    found_conflicts = _conflicts(conn, scope, cursor, upto) if scope.level is Level.OFFICER else ()
+    return PullResponse(
+        tuple(pulled),
+        tuple(removals),
+        found_conflicts,
+        upto,
+        more,
+        top,
+        now_ms,
+    )
+
+
+def _window(
+    conn: Connection, scope: DeviceScope, cursor: int, limit: int, top: int
+) -> tuple[dict[Key, _Row], int, bool]:
+    """The page's range and its rows with their field groups within it, in the order
+    of their first change in it.
+
+    The range ends at the number of the `limit`-th field the device may read past the
+    cursor (all the fields of that change come along: a created row never splits), or
+    at HQ's head if there are no more than `limit`; `more` says which. Changes are read
+    in chunks sized from the fields per change seen so far, so that few groups beyond
+    the range are read for nothing.
+    """
+    c, r = changes.c, row_state.c
+    postgres = conn.dialect.name == "postgresql"
+    query = (
+        select(
+            c.seq,
+            c.tbl,
+            c.row_id,
+            c.hlc,
+            c.device,
+            c.author,
+            r.created_hlc,
+            r.created_seq,
+            r.deleted,
+            literal_column(_FIELDS_PG if postgres else _FIELDS_SQLITE),
+        )
+        .select_from(changes.join(row_state, and_(r.tbl == c.tbl, r.row_id == c.row_id)))
+        .where(c.seq > bindparam("after"), scope.read_filter())
+        .order_by(c.seq)
+        .limit(bindparam("chunk"))
+    )
+    rows: dict[Key, _Row] = {}
+    counted = seen = 0
+    #: Where the running count of fields first reached `limit`.
+    upto = 0
+    after = cursor
+    chunk = max(32, (limit + 1) // 32)
+    while counted <= limit:
+        found = conn.execute(query, {"after": after, "chunk": chunk}).all()
+        for change in found:
+            seq, tbl, row_id, hlc, device, author, created_hlc, created_seq, deleted, fields = (
+                change
+            )
+            if fields is None:
+                continue  # a change all of whose fields were set again since
+            number, _, items = fields.partition(":")
+            count = int(number)
+            counted += count
+            if counted - count >= limit:
+                break  # a field past the page: there is more
+            if counted >= limit:
+                upto = seq
+            group = (seq, _group_text(items, count, hlc, device, author))
+            row = rows.get((tbl, row_id))
+            if row is None:
+                rows[(tbl, row_id)] = _Row(tbl, row_id, created_hlc, created_seq, deleted, [group])
+            else:
+                row.groups.append(group)
+        seen += len(found)
+        if len(found) < chunk:
+            break
+        after = found[-1][0]
+        wanted = limit + 1 - counted
+        per_change = counted / seen if counted else 1.0
+        chunk = max(16, min(wanted, int(wanted / per_change * 1.1) + 8))
+    more = counted > limit
+    return rows, upto if more else top, more
+
+
+def _group_text(items: str, count: int, hlc: str, device: str, author: str | None) -> str:
+    """A change's fields in wire form, the first with the change's stamp. The stamp's
+    parts are an HLC and ids, checked when the change was pushed: no escaping needed."""
+    who = "null" if author is None else f'"{author}"'
+    after = _NEXT_ITEM.search(items) if count > 1 else None
+    if after is None:
+        return f'["{items},"{hlc}","{device}",{who}]'
+    end = after.start()
+    return f'["{items[:end]},"{hlc}","{device}",{who}{items[end:]}]'
+
+
+def _add_rows(conn: Connection, rows: dict[Key, _Row], keys: Iterable[Key]) -> None:
+    """Rows of the page without fields in the range (they entered the scope in it)."""
+    r = row_state.c
+    for tbl, ids in by_table(keys):
+        for row in conn.execute(
+            select(r.tbl, r.row_id, r.created_hlc, r.created_seq, r.deleted).where(
+                r.tbl == tbl, r.row_id.in_(ids)
+            )
+        ):
+            rows[(row.tbl, row.row_id)] = _Row(
+                row.tbl, row.row_id, row.created_hlc, row.created_seq, row.deleted, []
+            )
+
+
+def _add_outside(
+    conn: Connection, rows: dict[Key, _Row], keys: set[Key], cursor: int, upto: int
+) -> bool:
+    """Add the field groups of these (whole) rows that lie outside (cursor, upto];
+    whether there were any."""
+    postgres = conn.dialect.name == "postgresql"
+    added = False
+    for tbl, ids in by_table(keys, _IDS_AT_ONCE):
+        if postgres:
+            # Row ids are plain (checked on push): each can be quoted as it is.
+            listed = "{" + ",".join(f'"{row_id}"' for row_id in ids) + "}"
+            found = conn.exec_driver_sql(_OUTSIDE_PG, (tbl, listed, cursor, upto))
+        else:
+            found = conn.exec_driver_sql(_OUTSIDE_SQLITE, (tbl, json.dumps(ids), cursor, upto))
+        for seq, row_id, hlc, device, author, fields in found.fetchall():
+            if fields is None:
+                continue
+            number, _, items = fields.partition(":")
+            groups = rows[(tbl, row_id)].groups
+            groups.append((seq, _group_text(items, int(number), hlc, device, author)))
+            groups.sort()
+            added = True
+    return added
+
+
+def _tombstones(conn: Connection, keys: set[Key]) -> dict[Key, PulledField]:
+    """The `_deleted` field of each of these rows."""
+    f = field_state.c
+    found: list[Any] = []
+    for tbl, ids in by_table(keys):
+        found += conn.execute(
+            select(f.tbl, f.row_id, f.value, f.hlc, f.seq, f.device, f.author).where(
+                f.tbl == tbl, f.row_id.in_(ids), f.col == DELETED
+            )
+        ).all()
+    values = _values([row.value for row in found])
+    return {
+        (row.tbl, row.row_id): PulledField(DELETED, value, row.hlc, row.seq, row.device, row.author)
+        for row, value in zip(found, values, strict=True)
+    }
 
 
 def _values(texts: Sequence[str | None]) -> list[Value]:
-    """Stored JSON texts to values, parsed in one go (a page holds thousands)."""
+    """Stored JSON texts to values, parsed in one go."""
     if not texts:
         return []
     parsed = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
@@ -61,70 +345,15 @@ def _scope_of(owner: str | None, member: str | None, audience: str) -> RowScope:
     return RowScope(owner, member, tuple(json.loads(audience)))
 
 
-def pull_page(
-    conn: Connection, scope: DeviceScope, request: PullRequest, *, now_ms: int
-) -> PullResponse:
-    top = head(conn)
-    cursor = request.cursor
-    if cursor > top:
-        raise Refusal(
-            409,
-            "cursor_ahead",
-            "This device has seen changes HQ no longer holds (HQ was restored from an older "
-            "backup): pull again from the start.",
-        )
-    f, r = field_state.c, row_state.c
-    found = conn.execute(
-        select(*_FIELD_COLUMNS)
-        .join(row_state, and_(r.tbl == f.tbl, r.row_id == f.row_id))
-        .where(f.seq > cursor, scope.read_filter())
-        .order_by(f.seq)
-        .limit(request.limit + 1)
-    ).all()
-    more = len(found) > request.limit
-    upto = found[request.limit - 1].seq if more else top
-    if more:
-        # The fields a created row sets share one number: the page takes all or none.
-        found = [row for row in found if row.seq < upto]
-        found += conn.execute(select(*_FIELD_COLUMNS).where(f.seq == upto)).all()
-    entered, removals = _moves(conn, scope, cursor, upto)
-    keys = {(row[1], row[2]) for row in found} | entered
-    states = {
-        (row.tbl, row.row_id): row
-        for tbl, ids in by_table(keys)
-        for row in conn.execute(
-            select(r.tbl, r.row_id, r.deleted, r.created_hlc, r.created_seq).where(
-                r.tbl == tbl, r.row_id.in_(ids)
-            )
-        )
-    }
-    whole = entered | {k for k, row in states.items() if row.created_seq > cursor}
-    fields = _fields(conn, cursor, upto, found, keys, whole)
-    rows = []
-    for key in sorted(keys, key=lambda k: (fields[k][0].seq if fields.get(k) else 0, k)):
-        state = states[key]
-        if state.deleted:
-            # A deleted row's data is gone for every device: only its tombstone travels.
-            items = tuple(x for x in fields.get(key, ()) if x.col == DELETED)
-        else:
-            items = tuple(fields.get(key, ()))
-        if items:
-            entire = key in whole
-            created = state.created_hlc if entire else None
-            rows.append(PulledRow(key[0], key[1], created, entire, items))
-    found_conflicts = _conflicts(conn, scope, cursor, upto) if scope.level is Level.OFFICER else ()
-    return PullResponse(tuple(rows), tuple(removals), found_conflicts, upto, more, top, now_ms)
-
-
 def _moves(
     conn: Connection, scope: DeviceScope, cursor: int, upto: int
-) -> tuple[set[tuple[str, str]], list[RowRef]]:
+) -> tuple[set[Key], list[RowRef]]:
     """Rows whose scope changed in (cursor, upto]: those in the device's scope now that
     were outside it at some point of the range (entered), and those outside it now that
     were inside it at some point (removed). A device that never held a removed row just
     ignores the removal; one that held an entered row gets it whole again."""
     m = scope_moves.c
-    history: dict[tuple[str, str], list[bool]] = {}
+    history: dict[Key, list[bool]] = {}
     for move in conn.execute(
         select(m.tbl, m.row_id, m.old_owner, m.old_member, m.old_audience).where(
             m.seq > cursor, m.seq <= upto
@@ -138,7 +367,7 @@ def _moves(
     if not history:
         return set(), []
     now = _current_scopes(conn, sorted(history))
-    entered: set[tuple[str, str]] = set()
+    entered: set[Key] = set()
     removed: list[RowRef] = []
     for key, seen in sorted(history.items()):
         visible = key in now and scope.can_read(scope.registry[key[0]], key[1], now[key])
@@ -149,12 +378,10 @@ def _moves(
     return entered, removed
 
 
-def _current_scopes(
-    conn: Connection, keys: Sequence[tuple[str, str]]
-) -> dict[tuple[str, str], RowScope]:
+def _current_scopes(conn: Connection, keys: Sequence[Key]) -> dict[Key, RowScope]:
     r, a = row_state.c, row_audience.c
-    owners: dict[tuple[str, str], tuple[str | None, str | None]] = {}
-    audiences: dict[tuple[str, str], list[str]] = {}
+    owners: dict[Key, tuple[str | None, str | None]] = {}
+    audiences: dict[Key, list[str]] = {}
     for tbl, ids in by_table(keys):
         for row in conn.execute(
             select(r.row_id, r.owner_org, r.member_id).where(r.tbl == tbl, r.row_id.in_(ids))
@@ -170,34 +397,6 @@ def _current_scopes(
     }
 
 
-def _fields(
-    conn: Connection,
-    cursor: int,
-    upto: int,
-    in_range: Sequence[Any],
-    keys: set[tuple[str, str]],
-    whole: set[tuple[str, str]],
-) -> dict[tuple[str, str], list[PulledField]]:
-    """The page's fields: those set in the range, and every other field of whole rows."""
-    f = field_state.c
-    found = list(in_range)
-    for tbl, ids in by_table(whole):
-        found += conn.execute(
-            select(*_FIELD_COLUMNS).where(
-                f.tbl == tbl, f.row_id.in_(ids), or_(f.seq <= cursor, f.seq > upto)
-            )
-        ).all()
-    values = _values([row[4] for row in found])
-    out: dict[tuple[str, str], list[PulledField]] = {}
-    for (seq, tbl, row_id, col, _, hlc, device, author), value in zip(found, values, strict=True):
-        key = (tbl, row_id)
-        if key in keys:
-            out.setdefault(key, []).append(PulledField(col, value, hlc, seq, device, author))
-    for items in out.values():
-        items.sort(key=lambda item: item.seq)
-    return out
-
-
 def _conflicts(
     conn: Connection, scope: DeviceScope, cursor: int, upto: int
 ) -> tuple[ConflictRecord, ...]:
@@ -208,6 +407,8 @@ def _conflicts(
         window = and_(created, c.resolved_seq.is_(None))
     else:
         window = or_(created, and_(c.resolved_seq > cursor, c.resolved_seq <= upto))
+    if conn.execute(select(c.id).where(window).limit(1)).first() is None:
+        return ()  # the common case, found on the indexes alone
     found = conn.execute(
         select(conflicts)
         .join(

@@ -141,6 +141,9 @@ changes = Table(
     Column("received_at", BigInteger, nullable=False),
     UniqueConstraint("device", "device_seq", name="changes_device_seq"),
     Index("changes_row", "row_id"),
+    # A pull finds the changes of the rows it sends whole outside its range on this
+    # index alone (hq.pull).
+    Index("changes_row_seq", "tbl", "row_id", "seq"),
 )
 
 #: The current value of every field: the winner of the per-field merge.

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import FrozenInstanceError, dataclass
 from typing import Any, NamedTuple
 
 from desktop.sync.protocol.wire import (
     DEFAULT_PULL_LIMIT,
+    INT64,
     MAX_PAGE_ITEMS,
     MAX_PULL_LIMIT,
     MAX_PUSH_CHANGES,
     ObjectReader,
     ProtocolError,
+    RawJson,
     Value,
+    paused_gc,
     read_fixed,
     read_hlc,
     read_id,
@@ -172,7 +176,6 @@ class PulledField(NamedTuple):
     author: str | None
 
 
-@dataclass(frozen=True)
 class PulledRow:
     """Fields of one row that changed in the page's range. `whole` rows entered the
     device's scope (or are new): they carry every field HQ holds and their creation
@@ -182,61 +185,170 @@ class PulledRow:
 
     On the wire a field is `[col, value, seq, hlc, device, author]`, or `[col, value,
     seq]` when it shares the stamp, device and author of the field before it (the
-    fields of one insert do), which keeps a first pull small."""
+    fields of one insert do), which keeps a first pull small.
+
+    Immutable, and equal to another row with the same content. HQ makes its rows with
+    `encoded` from the wire form of their fields, which it builds from its database:
+    they travel as they are, and are decoded only if someone reads `fields`.
+    """
+
+    __slots__ = ("_fields", "_wire", "created_hlc", "row_id", "tbl", "whole")
+    __match_args__ = ("tbl", "row_id", "created_hlc", "whole", "fields")
 
     tbl: str
     row_id: str
     created_hlc: str | None
     whole: bool
-    fields: tuple[PulledField, ...]
+    _fields: tuple[PulledField, ...] | None
+    _wire: RawJson | None
+
+    def __init__(
+        self,
+        tbl: str,
+        row_id: str,
+        created_hlc: str | None,
+        whole: bool,
+        fields: tuple[PulledField, ...],
+    ) -> None:
+        _init(self, tbl, row_id, created_hlc, whole, fields, None)
+
+    @classmethod
+    def encoded(
+        cls, tbl: str, row_id: str, created_hlc: str | None, whole: bool, fields_json: str
+    ) -> PulledRow:
+        """A row whose fields are given as the JSON text of their wire form (a list as
+        `to_wire` writes it). The text is trusted: HQ's own, never a received one."""
+        row = cls.__new__(cls)
+        _init(row, tbl, row_id, created_hlc, whole, None, RawJson(fields_json))
+        return row
+
+    @property
+    def fields(self) -> tuple[PulledField, ...]:
+        fields = self._fields
+        if fields is None:
+            assert self._wire is not None
+            fields = _read_fields(json.loads(self._wire.text))
+            object.__setattr__(self, "_fields", fields)
+        return fields
+
+    def _key(self) -> tuple[str, str, str | None, bool, tuple[PulledField, ...]]:
+        return (self.tbl, self.row_id, self.created_hlc, self.whole, self.fields)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PulledRow):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"PulledRow(tbl={self.tbl!r}, row_id={self.row_id!r}, "
+            f"created_hlc={self.created_hlc!r}, whole={self.whole!r}, fields={self.fields!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[PulledRow], tuple[Any, ...]]:
+        return (PulledRow, (self.tbl, self.row_id, self.created_hlc, self.whole, self.fields))
 
     def to_wire(self) -> list[Any]:
-        # Hot on a first pull (every field of every row): plain locals, no helpers.
-        fields: list[list[Any]] = []
-        append = fields.append
-        last_hlc = last_device = ""
-        last_author: str | None = ""
-        for col, raw, hlc, seq, device, author in self.fields:
-            value = wire_value(raw) if type(raw) is bytes else raw
-            if hlc == last_hlc and device == last_device and author == last_author:
-                append([col, value, seq])
-            else:
-                append([col, value, seq, hlc, device, author])
-                last_hlc, last_device, last_author = hlc, device, author
+        fields = self._wire if self._wire is not None else _fields_to_wire(self.fields)
         return [self.tbl, self.row_id, self.created_hlc, int(self.whole), fields]
 
     @classmethod
     def from_wire(cls, raw: Any) -> PulledRow:
         tbl, row_id, created, whole, fields = read_fixed(raw, "row", 5)
-        parsed = []
-        stamp: tuple[str, str, str | None] | None = None
-        for item in read_list(fields, "row.fields", MAX_PAGE_ITEMS):
-            if isinstance(item, list) and len(item) == 3 and stamp is not None:
-                col, value, seq = item
-            else:
-                col, value, seq, hlc, device, author = read_fixed(item, "field", 6)
-                stamp = (
-                    read_hlc(hlc, "field.hlc"),
-                    read_id(device, "field.device"),
-                    read_opt_id(author, "field.author"),
-                )
-            parsed.append(
-                PulledField(
-                    read_text(col, "field.col", 63),
-                    read_value(value),
-                    stamp[0],
-                    read_int(seq, "field.seq", 1),
-                    stamp[1],
-                    stamp[2],
-                )
-            )
+        parsed = _read_fields(fields)
         return cls(
             read_text(tbl, "row.tbl", 63),
             read_id(row_id, "row.row_id"),
             None if created is None else read_hlc(created, "row.created_hlc"),
             bool(read_int(whole, "row.whole", 0, 1)),
-            tuple(parsed),
+            parsed,
         )
+
+
+def _init(
+    row: PulledRow,
+    tbl: str,
+    row_id: str,
+    created_hlc: str | None,
+    whole: bool,
+    fields: tuple[PulledField, ...] | None,
+    wire: RawJson | None,
+) -> None:
+    setter = object.__setattr__
+    setter(row, "tbl", tbl)
+    setter(row, "row_id", row_id)
+    setter(row, "created_hlc", created_hlc)
+    setter(row, "whole", whole)
+    setter(row, "_fields", fields)
+    setter(row, "_wire", wire)
+
+
+def _fields_to_wire(items: tuple[PulledField, ...]) -> list[list[Any]]:
+    # Hot on a first pull (every field of every row): plain locals, no helpers.
+    fields: list[list[Any]] = []
+    append = fields.append
+    last_hlc = last_device = ""
+    last_author: str | None = ""
+    for col, raw, hlc, seq, device, author in items:
+        value = wire_value(raw) if type(raw) is bytes else raw
+        if hlc == last_hlc and device == last_device and author == last_author:
+            append([col, value, seq])
+        else:
+            append([col, value, seq, hlc, device, author])
+            last_hlc, last_device, last_author = hlc, device, author
+    return fields
+
+
+_new_tuple = tuple.__new__
+#: Values taken as they come (anything else goes through read_value).
+_PLAIN_VALUES = frozenset({str, int, float, type(None)})
+
+
+def _read_fields(raw: Any) -> tuple[PulledField, ...]:
+    """A row's fields from the wire, checked as the typed readers check them.
+
+    Hot on the client for a first pull (every field of 100,000 rows): the shapes that
+    are fine are recognised inline, anything else goes through the readers, which
+    refuse it with their usual reason. A stamp repeated from the field before is not
+    checked again.
+    """
+    items = read_list(raw, "row.fields", MAX_PAGE_ITEMS)
+    out: list[PulledField] = []
+    append = out.append
+    plain = _PLAIN_VALUES
+    new = _new_tuple
+    hlc = device = ""
+    author: str | None = None
+    received: list[Any] | None = None  # the last stamp as it came, once checked
+    for item in items:
+        if type(item) is list and len(item) == 3 and received is not None:
+            col, value, seq = item
+        else:
+            col, value, seq, *stamp = read_fixed(item, "field", 6)
+            if stamp != received:
+                hlc = read_hlc(stamp[0], "field.hlc")
+                device = read_id(stamp[1], "field.device")
+                author = read_opt_id(stamp[2], "field.author")
+                received = stamp
+        if type(col) is not str or len(col) > 63:
+            col = read_text(col, "field.col", 63)
+        if type(value) not in plain:
+            value = read_value(value)
+        if type(seq) is not int or not 0 < seq < INT64:
+            seq = read_int(seq, "field.seq", 1)
+        # PulledField's own constructor is a Python function: a tuple made directly
+        # is the same object for a third of the cost.
+        append(new(PulledField, (col, value, hlc, seq, device, author)))
+    return tuple(out)
 
 
 class RowRef(NamedTuple):
@@ -345,23 +457,26 @@ class PullResponse:
 
     @classmethod
     def from_wire(cls, raw: Any) -> PullResponse:
-        r = ObjectReader(raw, "pull response")
-        limit = MAX_PAGE_ITEMS
-        removals = []
-        for item in r.items("removals", max_items=limit):
-            tbl, row_id = read_fixed(item, "removal", 2)
-            removals.append(
-                RowRef(read_text(tbl, "removal.tbl", 63), read_id(row_id, "removal.row_id"))
+        # A first pull's page is a million fields: see `paused_gc`. Paused from the start,
+        # so that the decoded body `raw` (just as many lists) is not walked either.
+        with paused_gc():
+            r = ObjectReader(raw, "pull response")
+            limit = MAX_PAGE_ITEMS
+            removals = []
+            for item in r.items("removals", max_items=limit):
+                tbl, row_id = read_fixed(item, "removal", 2)
+                removals.append(
+                    RowRef(read_text(tbl, "removal.tbl", 63), read_id(row_id, "removal.row_id"))
+                )
+            return cls(
+                tuple(PulledRow.from_wire(x) for x in r.items("rows", max_items=limit)),
+                tuple(removals),
+                tuple(ConflictRecord.from_wire(x) for x in r.items("conflicts", max_items=limit)),
+                r.integer("next_cursor"),
+                r.flag("more"),
+                r.integer("head"),
+                r.integer("server_time_ms"),
             )
-        return cls(
-            tuple(PulledRow.from_wire(x) for x in r.items("rows", max_items=limit)),
-            tuple(removals),
-            tuple(ConflictRecord.from_wire(x) for x in r.items("conflicts", max_items=limit)),
-            r.integer("next_cursor"),
-            r.flag("more"),
-            r.integer("head"),
-            r.integer("server_time_ms"),
-        )
 
 
 @dataclass(frozen=True)

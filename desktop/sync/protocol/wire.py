@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import gc
 import io
 import json
+import os
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import zstandard
@@ -102,6 +106,24 @@ def is_valid_hlc(text: object) -> bool:
 # --- encoding --------------------------------------------------------------------------
 
 
+class RawJson:
+    """JSON text that `dumps` writes into a message as it is.
+
+    HQ keeps field values as JSON text and builds a pull page's fields from it in SQL:
+    parsing them only to encode them again would cost more than everything else a first
+    pull does. Only for text HQ made itself from its own database, never for anything
+    received: it is not checked here.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"RawJson({self.text!r})"
+
+
 def json_default(value: object) -> object:
     if isinstance(value, bytes):
         return {"$b": base64.b64encode(value).decode("ascii")}
@@ -109,10 +131,49 @@ def json_default(value: object) -> object:
 
 
 def dumps(message: Any) -> str:
-    """Compact JSON of a wire structure (bytes become {"$b": base64})."""
-    return json.dumps(
-        message, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=json_default
+    """Compact JSON of a wire structure (bytes become {"$b": base64}, RawJson its text)."""
+    spliced: list[str] = []
+    # RawJson is written as a placeholder string, then swapped for its text. The
+    # placeholder is new for each call and unguessable, and json escapes its NUL, so
+    # no string of the message can be mistaken for it.
+    marker = f"\x00raw-{os.urandom(16).hex()}"
+
+    def default(value: object) -> object:
+        if isinstance(value, RawJson):
+            spliced.append(value.text)
+            return marker
+        return json_default(value)
+
+    text = json.dumps(
+        message, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default
     )
+    if not spliced:
+        return text
+    pieces = text.split(json.dumps(marker))
+    if len(pieces) != len(spliced) + 1:
+        raise RuntimeError("a spliced JSON placeholder went missing")
+    out = [pieces[0]]
+    for raw, piece in zip(spliced, pieces[1:], strict=True):
+        out += (raw, piece)
+    return "".join(out)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a large message is built or decoded.
+
+    A pull page is millions of small lists and tuples, none of them in a cycle; the
+    collector would walk all of them again and again as they pile up, which makes
+    decoding several times slower. The collector runs again afterwards (only if it was
+    on: another thread may have paused it too, and resumes it when done).
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def encode_body(message: Any, *, level: int = 3) -> bytes:
@@ -143,7 +204,8 @@ def decode_body(
     except zstandard.ZstdError as exc:
         raise ProtocolError(f"body is not zstd-compressed: {exc}") from None
     try:
-        return json.loads(out.decode("utf-8"), parse_constant=_no_constants)
+        with paused_gc():
+            return json.loads(out.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ProtocolError(f"body is not JSON: {type(exc).__name__}") from None
 
