@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, delete, insert, update
+from sqlalchemy import Connection, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop.sync.protocol import (
@@ -27,16 +27,19 @@ from desktop.sync.protocol import (
     load_signing_public_key,
 )
 from hq.db import HqDatabase
-from hq.devices import Device, get_device
+from hq.devices import Device
 from hq.errors import Refusal
-from hq.scope import DeviceScope
-from hq.tables import devices, nonces
+from hq.scope import DeviceScope, Level
+from hq.tables import devices, nonces, org_closure
 
 log = logging.getLogger(__name__)
 
 #: Nonces older than this can go: a request that old is refused on its time alone.
 NONCE_KEEP_MS = 2 * CLOCK_WINDOW_MS
 PURGE_EVERY_MS = 60_000
+#: A device's "last seen" moves on at most this often (the device list shows minutes):
+#: most requests need not write its row.
+SEEN_EVERY_MS = 60_000
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,31 @@ def check_signature(
         raise Refusal(401, "bad_signature", "The device key is malformed.") from None
 
 
+def _device_and_scope(conn: Connection, device_id: str) -> tuple[Device, DeviceScope] | None:
+    """The device and its scope, in one query (as get_device and DeviceScope.load would
+    read them: the units below the device's own, itself included, and those above it)."""
+    d, c = devices.c, org_closure.c
+    found = conn.execute(
+        select(devices, c.ancestor, c.descendant, c.depth)
+        .select_from(
+            devices.outerjoin(org_closure, or_(c.ancestor == d.org_id, c.descendant == d.org_id))
+        )
+        .where(d.id == device_id)
+    ).all()
+    if not found:
+        return None
+    first = found[0]
+    device = Device(**{column.name: first._mapping[column] for column in devices.columns})
+    below = frozenset(row.descendant for row in found if row.ancestor == device.org_id)
+    above = frozenset(
+        row.ancestor for row in found if row.descendant == device.org_id and row.depth > 0
+    )
+    scope = DeviceScope(
+        device.id, device.org_id, Level(device.level), device.member_id, below, above
+    )
+    return device, scope
+
+
 class Authenticator:
     def __init__(self, db: HqDatabase, signing_key: Ed25519PrivateKey) -> None:
         self.db = db
@@ -83,11 +111,12 @@ class Authenticator:
         refusal: Refusal | None = None
         try:
             with self.db.write() as conn:
-                device = get_device(conn, signed.device_id)
-                if device is None:
+                found = _device_and_scope(conn, signed.device_id)
+                if found is None:
                     raise Refusal(
                         401, "unknown_device", "HQ does not know this device: enrol it again."
                     )
+                device, scope = found
                 check_signature(signed, device.public_key, method, path, body)
                 if device.revoked_at is not None:
                     refusal = self._revoked(conn, device, now_ms)
@@ -97,13 +126,13 @@ class Authenticator:
                             device_id=device.id, nonce=signed.nonce, time_ms=signed.time_ms
                         )
                     )
-                    conn.execute(
-                        update(devices).where(devices.c.id == device.id).values(last_seen_at=now_ms)
-                    )
+                    if device.last_seen_at is None or now_ms - device.last_seen_at >= SEEN_EVERY_MS:
+                        conn.execute(
+                            update(devices)
+                            .where(devices.c.id == device.id)
+                            .values(last_seen_at=now_ms)
+                        )
                     self._purge(conn, now_ms)
-                    scope = DeviceScope.load(
-                        conn, device.id, device.org_id, device.level, device.member_id
-                    )
         except IntegrityError:
             raise Refusal(
                 401, "replayed_request", "This request was already received (replayed)."

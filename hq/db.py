@@ -65,15 +65,11 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _postgres_engine(url: str) -> Engine:
-    # No server-side prepared statements: a generic plan made while a table was small
-    # (a fresh HQ) would keep scanning it whole once it is large.
-    engine = create_engine(
-        url,
-        pool_size=10,
-        max_overflow=20,
-        pool_pre_ping=True,
-        connect_args={"prepare_threshold": None},
-    )
+    # Statements run often are prepared (psycopg's default: from the fifth run), which
+    # spares PostgreSQL parsing them again; each run is still planned for its own
+    # values (plan_cache_mode below), so no plan made while a table was small (a
+    # fresh HQ) keeps scanning it whole once it is large.
+    engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
@@ -82,6 +78,7 @@ def _postgres_engine(url: str) -> Engine:
         # Every HQ query is short. Committed, or the pool's rollback would undo it.
         with dbapi_connection.cursor() as cursor:
             cursor.execute("SET jit = off")
+            cursor.execute("SET plan_cache_mode = force_custom_plan")
         dbapi_connection.commit()
 
     return engine

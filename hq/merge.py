@@ -12,6 +12,12 @@ its stamp with no base, under its one sequence number.
 
 Write scope is checked on each touched row as it was before the batch and as it is after
 it; any refusal refuses the whole batch and nothing is written.
+
+The lock is held as briefly as the rules allow: the fields of created rows, the check for
+changes HQ already has and HQ's copy of the touched rows are all read before it is taken
+(other pushes merge meanwhile on PostgreSQL). Once it is held, the changes committed since
+those reads decide whether they still stand: if one touched the same rows, or came from
+the same device (a push sent again), everything is read again under the lock.
 """
 
 from __future__ import annotations
@@ -22,7 +28,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+import psycopg
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy import Table as Table_
 
 from desktop.store.schema import REGISTRY, ROW_CREATED, Registry, Scope, Table
@@ -35,7 +52,7 @@ from desktop.sync.protocol import (
     created_fields,
     value_json,
 )
-from hq.db import by_table, lock_sequence, store_sequence
+from hq.db import by_table, head, lock_sequence, store_sequence
 from hq.errors import Refusal
 from hq.scope import DeviceScope, Level, RowScope
 from hq.tables import changes, conflicts, field_state, row_audience, row_state, scope_moves
@@ -122,11 +139,23 @@ class Batch:
 
     def apply(self, batch: Sequence[Change], resolved: Sequence[int] = ()) -> Outcome:
         """Merge `batch` (already checked against the registry, in device_seq order)."""
-        self.seq = lock_sequence(self.conn)
+        expanded = self._expand(batch)
+        read_at = head(self.conn)
         fresh, duplicates = self._skip_duplicates(batch)
         self._load(fresh)
+        if self.conn.dialect.name == "postgresql" and not resolved:
+            done = self._apply_ahead(fresh, duplicates, expanded, read_at)
+            if done is not None:
+                return done
+            self._forget()
+            read_at = -1  # read everything again, under the lock
+        self.seq = lock_sequence(self.conn)
+        if self.seq != read_at and (read_at < 0 or self._stale(read_at, batch)):
+            self._forget()
+            fresh, duplicates = self._skip_duplicates(batch)
+            self._load(fresh)
         for change in fresh:
-            self._merge(change)
+            self._merge(change, expanded)
         self._check_scope()
         resolutions = self._resolve(resolved)
         self._write()
@@ -139,6 +168,69 @@ class Batch:
             )
         store_sequence(self.conn, self.seq)
         return Outcome(len(fresh), duplicates, len(self._conflicts), len(resolutions))
+
+    def _forget(self) -> None:
+        self.rows.clear()
+        self._changes.clear()
+        self._moves.clear()
+        self._conflicts.clear()
+        self._touched.clear()
+
+    # --- PostgreSQL: merged before the lock, written in one round trip under it ----------
+
+    def _apply_ahead(
+        self,
+        fresh: Sequence[Change],
+        duplicates: int,
+        expanded: dict[int, list[tuple[Change, str]]],
+        read_at: int,
+    ) -> Outcome | None:
+        """Merge on what was read, numbering the changes from `read_at` on, and write it
+        all in one round trip that takes the lock, checks that those reads still stand,
+        and shifts the numbers to where the sequence really is. None when the reads no
+        longer stand (or the batch is refused on them): then nothing was written, and
+        the batch is merged again under the lock on what is read then.
+
+        Every push holds the lock while it writes; writing from here, with no Python
+        between the statements, keeps that short whatever else the process is doing."""
+        self.seq = read_at
+        for change in fresh:
+            self._merge(change, expanded)
+        try:
+            self._check_scope()
+        except Refusal:
+            return None  # maybe on a state that has changed since: decided under the lock
+        if not self._changes:
+            return Outcome(0, duplicates, 0, 0)
+        ids = sorted({change.row_id for change in fresh})
+        used = self.seq - read_at
+        if not _write_ahead(self.conn, self._pending(), read_at, used, self.origin, ids):
+            return None
+        return Outcome(len(fresh), duplicates, len(self._conflicts), 0)
+
+    # --- before the lock ---------------------------------------------------------------
+
+    def _expand(self, batch: Sequence[Change]) -> dict[int, list[tuple[Change, str]]]:
+        """Each created row (by id() of its change) as the field changes it is merged as,
+        checked and normalised, with their values' JSON: work that needs no lock."""
+        expanded = {}
+        for change in batch:
+            if change.col == ROW_CREATED:
+                expanded[id(change)] = [
+                    (replace(change, col=col, value=value), value_json(value))
+                    for col, value in created_fields(change, self.registry)
+                ]
+        return expanded
+
+    def _stale(self, read_at: int, batch: Sequence[Change]) -> bool:
+        """Whether a change committed since `read_at` touched a row of the batch or came
+        from its device: what was read before the lock may no longer be so."""
+        c = changes.c
+        touched = or_(c.device == self.origin, c.row_id.in_(sorted({x.row_id for x in batch})))
+        found = self.conn.execute(
+            select(c.seq).where(c.seq > read_at, c.seq <= self.seq, touched).limit(1)
+        ).first()
+        return found is not None
 
     # --- loading -----------------------------------------------------------------------
 
@@ -176,24 +268,26 @@ class Batch:
     def _load(self, batch: Sequence[Change]) -> None:
         keys = sorted({(c.tbl, c.row_id) for c in batch})
         self.load_rows(keys)
+        # Rows HQ does not have yet have no fields either.
+        known = {key for key in keys if key in self.rows}
         f = field_state.c
         # A delete needs every field of its row (edits it beats are kept as conflicts), and
         # so does a creation of a row HQ already has; an edit needs its field, and the
         # row's tombstone to lose to.
-        whole = {(c.tbl, c.row_id) for c in batch if c.col == DELETED} | {
-            (c.tbl, c.row_id)
-            for c in batch
-            if c.col == ROW_CREATED and (c.tbl, c.row_id) in self.rows
-        }
+        whole = {(c.tbl, c.row_id) for c in batch if c.col in (DELETED, ROW_CREATED)} & known
         wanted = {(c.tbl, c.row_id, c.col) for c in batch} | {(*k, DELETED) for k in keys}
-        conditions = [(f.tbl == tbl) & f.row_id.in_(ids) for tbl, ids in by_table(whole)]
-        for tbl, ids in by_table(set(keys) - whole):
+        # By row id alone, the table checked here: with `tbl` in the query too, PostgreSQL
+        # without statistics yet (a new HQ) would rather scan the whole table's key.
+        conditions: list[tuple[str, ColumnElement[bool]]] = [
+            (tbl, f.row_id.in_(ids)) for tbl, ids in by_table(whole)
+        ]
+        for tbl, ids in by_table(known - whole):
             cols = sorted({col for t, r, col in wanted if t == tbl})
-            conditions.append((f.tbl == tbl) & f.row_id.in_(ids) & f.col.in_(cols))
-        for condition in conditions:
+            conditions.append((tbl, f.row_id.in_(ids) & f.col.in_(cols)))
+        for tbl, condition in conditions:
             for row in self.conn.execute(select(field_state).where(condition)):
                 state = self.rows.get((row.tbl, row.row_id))
-                if state is not None:
+                if state is not None and row.tbl == tbl:
                     state.fields[row.col] = FieldState(
                         row.value, row.hlc, row.seq, row.device, row.author
                     )
@@ -202,10 +296,18 @@ class Batch:
         r, a = row_state.c, row_audience.c
         wanted = set(keys) - set(self.rows)
         audiences: dict[tuple[str, str], list[str]] = {}
+        # Each row with its audience (one line per unit named), in one query.
+        with_audience = row_state.outerjoin(
+            row_audience, and_(a.tbl == r.tbl, a.row_id == r.row_id)
+        )
         for tbl, ids in by_table(wanted):
-            for row in self.conn.execute(select(row_state).where(r.tbl == tbl, r.row_id.in_(ids))):
+            for row in self.conn.execute(
+                select(row_state, a.unit)
+                .select_from(with_audience)
+                .where(r.tbl == tbl, r.row_id.in_(ids))
+            ):
                 key = (row.tbl, row.row_id)
-                if key in wanted:
+                if key in wanted and key not in self.rows:
                     self.rows[key] = RowState(
                         row.tbl,
                         row.row_id,
@@ -217,10 +319,8 @@ class Batch:
                         row.created_seq,
                         row.scope_seq,
                     )
-            for _, row_id, unit in self.conn.execute(
-                select(a.tbl, a.row_id, a.unit).where(a.tbl == tbl, a.row_id.in_(ids))
-            ):
-                audiences.setdefault((tbl, row_id), []).append(unit)
+                if row.unit is not None:
+                    audiences.setdefault(key, []).append(row.unit)
         for key in wanted:
             state = self.rows.get(key)
             if state is not None:
@@ -233,7 +333,7 @@ class Batch:
         self.seq += 1
         return self.seq
 
-    def _merge(self, change: Change) -> None:
+    def _merge(self, change: Change, expanded: dict[int, list[tuple[Change, str]]]) -> None:
         table = self.registry[change.tbl]
         seq = self._next_seq()
         key = (change.tbl, change.row_id)
@@ -258,15 +358,14 @@ class Batch:
         )
         if change.col == ROW_CREATED:
             # A created row is merged as that many field changes, one stamp, no base.
-            for col, value in created_fields(change, self.registry):
-                self._merge_field(row, replace(change, col=col, value=value), seq)
+            for field_change, vjson in expanded[id(change)]:
+                self._merge_field(row, field_change, seq, vjson)
         elif change.col == DELETED:
             self._delete(row, change, seq)
         else:
-            self._merge_field(row, change, seq)
+            self._merge_field(row, change, seq, value_json(change.value))
 
-    def _merge_field(self, row: RowState, change: Change, seq: int) -> None:
-        vjson = value_json(change.value)
+    def _merge_field(self, row: RowState, change: Change, seq: int, vjson: str) -> None:
         current = row.fields.get(change.col)
         current_value = current.value if current else _NULL
         if row.deleted:
@@ -320,13 +419,13 @@ class Batch:
             known=old.known if old else False,
             dirty=True,
         )
-        row.dirty = True
         table = self.registry[row.tbl]
         moves = change.col in (OWNER, AUDIENCE) or (
             table.scope is Scope.PERSONAL and change.col == table.member_column
         )
         if not moves:
-            return
+            return  # row_state holds nothing this changes
+        row.dirty = True
         recorded = bool(self._moves) and self._moves[-1]["seq"] == seq
         if row.created_seq != seq and row.known and not recorded:
             # A row created in this batch has no past scope worth recording: no device
@@ -367,6 +466,7 @@ class Batch:
                     seq=seq,
                 )
         row.deleted = True
+        row.dirty = True
         self._set_field(row, change, value_json(1), seq)
 
     def _conflict(
@@ -494,16 +594,9 @@ class Batch:
 
     # --- writing -----------------------------------------------------------------------
 
-    def _write(self) -> None:
-        conn = self.conn
-        if self._changes:
-            conn.execute(insert(changes), self._changes)
-        new_fields: list[dict[str, Any]] = []
-        old_fields: list[dict[str, Any]] = []
-        new_rows: list[dict[str, Any]] = []
-        old_rows: list[dict[str, Any]] = []
-        audience_rows: list[dict[str, str]] = []
-        audience_reset: list[tuple[str, str]] = []
+    def _pending(self) -> Pending:
+        """Everything the batch writes, table by table."""
+        out = Pending(self._changes, moves=self._moves, conflicts=self._conflicts)
         for row in self.rows.values():
             for col, state in row.fields.items():
                 if not state.dirty:
@@ -518,7 +611,7 @@ class Batch:
                     "b_device": state.device,
                     "b_author": state.author,
                 }
-                (old_fields if state.known else new_fields).append(values)
+                (out.old_fields if state.known else out.new_fields).append(values)
             if row.dirty:
                 values_row = {
                     "b_tbl": row.tbl,
@@ -530,42 +623,64 @@ class Batch:
                     "b_created_seq": row.created_seq,
                     "b_scope_seq": row.scope_seq,
                 }
-                (old_rows if row.known else new_rows).append(values_row)
+                (out.old_rows if row.known else out.new_rows).append(values_row)
             if row.audience_dirty:
                 if row.known:
-                    audience_reset.append((row.tbl, row.row_id))
-                audience_rows += [
+                    out.audience_reset.append((row.tbl, row.row_id))
+                out.audience_rows += [
                     {"tbl": row.tbl, "row_id": row.row_id, "unit": unit} for unit in row.audience
                 ]
+        return out
+
+    def _write(self) -> None:
+        conn = self.conn
+        pending = self._pending()
+        if pending.changes:
+            conn.execute(insert(changes), pending.changes)
         _save_state(
             conn,
             field_state,
             ("tbl", "row_id", "col"),
             ("value", "hlc", "seq", "device", "author"),
-            new_fields,
-            old_fields,
+            pending.new_fields,
+            pending.old_fields,
         )
         _save_state(
             conn,
             row_state,
             ("tbl", "row_id"),
             ("owner_org", "member_id", "deleted", "scope_seq"),
-            new_rows,
-            old_rows,
+            pending.new_rows,
+            pending.old_rows,
             insert_only=("created_hlc", "created_seq"),
         )
-        for tbl, ids in by_table(audience_reset):
+        for tbl, ids in by_table(pending.audience_reset):
             conn.execute(
                 delete(row_audience).where(
                     row_audience.c.tbl == tbl, row_audience.c.row_id.in_(ids)
                 )
             )
-        if audience_rows:
-            conn.execute(insert(row_audience), audience_rows)
-        if self._moves:
-            conn.execute(insert(scope_moves), self._moves)
-        if self._conflicts:
-            conn.execute(insert(conflicts), self._conflicts)
+        if pending.audience_rows:
+            conn.execute(insert(row_audience), pending.audience_rows)
+        if pending.moves:
+            conn.execute(insert(scope_moves), pending.moves)
+        if pending.conflicts:
+            conn.execute(insert(conflicts), pending.conflicts)
+
+
+@dataclass
+class Pending:
+    """A batch's writes: rows of each table (state tables' parameters are prefixed b_)."""
+
+    changes: list[dict[str, Any]]
+    new_fields: list[dict[str, Any]] = field(default_factory=list)
+    old_fields: list[dict[str, Any]] = field(default_factory=list)
+    new_rows: list[dict[str, Any]] = field(default_factory=list)
+    old_rows: list[dict[str, Any]] = field(default_factory=list)
+    audience_reset: list[tuple[str, str]] = field(default_factory=list)
+    audience_rows: list[dict[str, str]] = field(default_factory=list)
+    moves: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _save_state(
@@ -600,3 +715,188 @@ def _winner_of_delete(tomb: FieldState | None) -> Side:
     if tomb is None:
         raise RuntimeError("a deleted row without its _deleted field")
     return (None, tomb.hlc, tomb.author, tomb.device)
+
+
+# --- PostgreSQL: a batch's writes in one round trip ----------------------------------------
+
+_SAVEPOINT = "lianxin_batch"
+_LOCK = "SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"
+#: Whether a change committed since the batch's reads touched its rows or came from its
+#: device (each statement of the round trip sees what was committed before it began, so
+#: this one sees every push the lock waited for).
+_STALE = (
+    "SELECT EXISTS (SELECT 1 FROM changes WHERE seq > %(read_at)s "
+    "AND seq <= (SELECT value FROM counters WHERE name = 'seq') "
+    "AND (device = %(origin)s OR row_id = ANY(%(ids)s::text[])))"
+)
+#: How far the batch's numbers (counted from read_at) move: to where the sequence is.
+_SHIFT = "(SELECT value - %(read_at)s AS shift FROM counters WHERE name = 'seq') AS s"
+_NEW_SEQ = "v.seq + s.shift"
+#: A number that may be the batch's (above read_at) or one HQ already had.
+_ANY_SEQ = "CASE WHEN v.{0} > %(read_at)s THEN v.{0} + s.shift ELSE v.{0} END"
+
+
+def _unnest(columns: Sequence[tuple[str, str]]) -> str:
+    """One array parameter per column, as rows named like the columns."""
+    arrays = ", ".join(f"%({name})s::{kind}[]" for name, kind in columns)
+    return f"unnest({arrays}) AS v({', '.join(name for name, _ in columns)})"
+
+
+def _insert(table: str, columns: Sequence[tuple[str, str]], shifted: dict[str, str]) -> str:
+    values = ", ".join(shifted.get(name, f"v.{name}") for name, _ in columns)
+    names = ", ".join(name for name, _ in columns)
+    return f"INSERT INTO {table} ({names}) SELECT {values} FROM {_unnest(columns)}, {_SHIFT}"
+
+
+_CHANGE_COLUMNS = (
+    ("seq", "bigint"),
+    ("device", "text"),
+    ("device_seq", "bigint"),
+    ("row_id", "text"),
+    ("tbl", "text"),
+    ("col", "text"),
+    ("value", "text"),
+    ("hlc", "text"),
+    ("base_hlc", "text"),
+    ("author", "text"),
+    ("received_at", "bigint"),
+)
+_FIELD_COLUMNS = (
+    ("tbl", "text"),
+    ("row_id", "text"),
+    ("col", "text"),
+    ("value", "text"),
+    ("hlc", "text"),
+    ("seq", "bigint"),
+    ("device", "text"),
+    ("author", "text"),
+)
+_ROW_COLUMNS = (
+    ("tbl", "text"),
+    ("row_id", "text"),
+    ("owner_org", "text"),
+    ("member_id", "text"),
+    ("deleted", "boolean"),
+    ("created_hlc", "text"),
+    ("created_seq", "bigint"),
+    ("scope_seq", "bigint"),
+)
+_MOVE_COLUMNS = (
+    ("seq", "bigint"),
+    ("tbl", "text"),
+    ("row_id", "text"),
+    ("old_owner", "text"),
+    ("old_member", "text"),
+    ("old_audience", "text"),
+)
+_CONFLICT_COLUMNS = tuple(
+    (name, "bigint" if name == "created_seq" else "text")
+    for name in (
+        "tbl",
+        "row_id",
+        "col",
+        "kind",
+        "winner_value",
+        "winner_hlc",
+        "winner_author",
+        "winner_device",
+        "loser_value",
+        "loser_hlc",
+        "loser_author",
+        "loser_device",
+        "base_hlc",
+        "created_seq",
+    )
+)
+_AUDIENCE_COLUMNS = (("tbl", "text"), ("row_id", "text"), ("unit", "text"))
+
+_INSERT_CHANGES = _insert("changes", _CHANGE_COLUMNS, {"seq": _NEW_SEQ})
+_INSERT_FIELDS = _insert("field_state", _FIELD_COLUMNS, {"seq": _NEW_SEQ})
+_UPDATE_FIELDS = (
+    "UPDATE field_state AS f SET value = v.value, hlc = v.hlc, seq = v.seq + s.shift, "
+    f"device = v.device, author = v.author FROM {_unnest(_FIELD_COLUMNS)}, {_SHIFT} "
+    "WHERE f.tbl = v.tbl AND f.row_id = v.row_id AND f.col = v.col"
+)
+_INSERT_ROWS = _insert(
+    "row_state",
+    _ROW_COLUMNS,
+    {"created_seq": "v.created_seq + s.shift", "scope_seq": _ANY_SEQ.format("scope_seq")},
+)
+_UPDATE_ROWS = (
+    "UPDATE row_state AS r SET owner_org = v.owner_org, member_id = v.member_id, "
+    f"deleted = v.deleted, scope_seq = {_ANY_SEQ.format('scope_seq')} "
+    f"FROM {_unnest(_ROW_COLUMNS)}, {_SHIFT} WHERE r.tbl = v.tbl AND r.row_id = v.row_id"
+)
+_RESET_AUDIENCES = (
+    "DELETE FROM row_audience WHERE (tbl, row_id) IN "
+    f"(SELECT v.tbl, v.row_id FROM {_unnest(_AUDIENCE_COLUMNS[:2])})"
+)
+_INSERT_AUDIENCES = (
+    f"INSERT INTO row_audience (tbl, row_id, unit) SELECT * FROM {_unnest(_AUDIENCE_COLUMNS)}"
+)
+_INSERT_MOVES = _insert("scope_moves", _MOVE_COLUMNS, {"seq": _NEW_SEQ})
+_INSERT_CONFLICTS = _insert(
+    "conflicts", _CONFLICT_COLUMNS, {"created_seq": "v.created_seq + s.shift"}
+)
+_ADVANCE = "UPDATE counters SET value = value + %(used)s WHERE name = 'seq'"
+
+
+def _arrays(
+    rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], prefix: str = ""
+) -> dict[str, Any]:
+    """Rows as one list per column (the parameters of an `_unnest`)."""
+    return {name: [row[prefix + name] for row in rows] for name, _ in columns}
+
+
+def _write_ahead(
+    conn: Connection, pending: Pending, read_at: int, used: int, origin: str, ids: list[str]
+) -> bool:
+    """Take the sequence lock, check that nothing the batch read has changed since
+    `read_at`, and write the batch with its numbers moved into place, in one round trip
+    (a psycopg pipeline). False, with nothing written but the lock held, when something
+    has changed."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    shift = {"read_at": read_at}
+    statements: list[tuple[str, dict[str, Any]]] = [
+        (_INSERT_CHANGES, _arrays(pending.changes, _CHANGE_COLUMNS) | shift)
+    ]
+    for sql, rows, columns in (
+        (_INSERT_FIELDS, pending.new_fields, _FIELD_COLUMNS),
+        (_UPDATE_FIELDS, pending.old_fields, _FIELD_COLUMNS),
+        (_INSERT_ROWS, pending.new_rows, _ROW_COLUMNS),
+        (_UPDATE_ROWS, pending.old_rows, _ROW_COLUMNS),
+    ):
+        if rows:
+            statements.append((sql, _arrays(rows, columns, "b_") | shift))
+    if pending.audience_reset:
+        reset = [{"tbl": tbl, "row_id": row_id} for tbl, row_id in pending.audience_reset]
+        statements.append((_RESET_AUDIENCES, _arrays(reset, _AUDIENCE_COLUMNS[:2])))
+    if pending.audience_rows:
+        statements.append((_INSERT_AUDIENCES, _arrays(pending.audience_rows, _AUDIENCE_COLUMNS)))
+    if pending.moves:
+        statements.append((_INSERT_MOVES, _arrays(pending.moves, _MOVE_COLUMNS) | shift))
+    if pending.conflicts:
+        statements.append(
+            (_INSERT_CONFLICTS, _arrays(pending.conflicts, _CONFLICT_COLUMNS) | shift)
+        )
+    statements.append((_ADVANCE, {"used": used}))
+    locked, checked, writer = raw.cursor(), raw.cursor(), raw.cursor()
+    try:
+        try:
+            with raw.pipeline():
+                locked.execute(_LOCK)
+                checked.execute(_STALE, {"read_at": read_at, "origin": origin, "ids": ids})
+                writer.execute(f"SAVEPOINT {_SAVEPOINT}")
+                for sql, params in statements:
+                    writer.execute(sql, params)
+            row = checked.fetchone()
+            stale = row is None or bool(row[0])
+        except psycopg.errors.IntegrityError:
+            stale = True  # a write the out-of-date reads got wrong: undone below
+        if stale:
+            writer.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
+        return not stale
+    finally:
+        for cursor in (locked, checked, writer):
+            cursor.close()

@@ -29,7 +29,19 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, literal_column, or_, select
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Integer,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.sql import Select
 
 from desktop.store.schema import REGISTRY, Registry
 from desktop.sync.protocol import (
@@ -64,11 +76,12 @@ Key = tuple[str, str]
 # carry its number (all set again since).
 _ITEMS = "col || '\",' || coalesce(value, 'null') || ',' || seq"
 _FIELDS = (
-    "(SELECT count(*) || ':' || {}(" + _ITEMS + ", '],[\"') "
-    "FROM field_state WHERE field_state.seq = changes.seq)"
+    "(SELECT count(*) || ':' || {agg}(" + _ITEMS + ", '],[\"') "
+    "FROM field_state WHERE field_state.seq = {change}.seq)"
 )
-_FIELDS_SQLITE = _FIELDS.format("group_concat")
-_FIELDS_PG = _FIELDS.format("string_agg")
+_FIELDS_SQLITE = _FIELDS.format(agg="group_concat", change="changes")
+_FIELDS_PG = _FIELDS.format(agg="string_agg", change="changes")
+_FIELDS_PG_ROWS = _FIELDS.format(agg="string_agg", change="found")
 #: Where a group's second field starts. Only an item starts with `["` and a letter: a
 #: quote within a string is escaped, and a string's closing quote is followed by `,`,
 #: `]`, `}` or `:`, never by a letter.
@@ -82,12 +95,19 @@ _OUTSIDE_SQLITE = (
     f"SELECT seq, row_id, hlc, device, author, {_FIELDS_SQLITE} FROM changes WHERE tbl = ? "
     "AND row_id IN (SELECT value FROM json_each(?)) AND (seq <= ? OR seq > ?)"
 )
+# On PostgreSQL, row by row (LATERAL; OFFSET 0 keeps it so): by key, whatever the
+# statistics say.
 _OUTSIDE_PG = (
-    f"SELECT seq, row_id, hlc, device, author, {_FIELDS_PG} FROM changes WHERE tbl = %s "
-    "AND row_id = ANY(CAST(%s AS TEXT[])) AND (seq <= %s OR seq > %s)"
+    f"SELECT found.seq, wanted.row_id, hlc, device, author, {_FIELDS_PG_ROWS} "
+    "FROM unnest(CAST(%s AS TEXT[])) AS wanted(row_id) CROSS JOIN LATERAL ("
+    "SELECT seq, hlc, device, author FROM changes WHERE tbl = %s "
+    "AND row_id = wanted.row_id AND (seq <= %s OR seq > %s) OFFSET 0) AS found"
 )
 #: Row ids looked up in one statement.
 _IDS_AT_ONCE = 2_000
+#: The first stretch of the change log a page reads, in chunks of changes: a device
+#: that holds few rows finds less than one chunk in it (fewer than one in this many).
+_SPARSE_WINDOW = 4
 
 
 def _check_names(registry: Registry = REGISTRY) -> None:
@@ -107,7 +127,7 @@ class _Row:
     """A row of the page as it is gathered: its state, and the wire form of the fields
     each of its changes set, with the change's number, in order."""
 
-    __slots__ = ("created_hlc", "created_seq", "deleted", "groups", "row_id", "tbl")
+    __slots__ = ("created_hlc", "created_seq", "deleted", "groups", "later", "row_id", "tbl")
 
     def __init__(
         self,
@@ -124,6 +144,8 @@ class _Row:
         self.created_seq = created_seq
         self.deleted = deleted
         self.groups = groups
+        #: Its changes after the page, when the page's reading happened to reach them.
+        self.later: list[tuple[int, str]] = []
 
 
 def pull_page(
@@ -146,17 +168,28 @@ def _page(conn: Connection, scope: DeviceScope, request: PullRequest, now_ms: in
             "This device has seen changes HQ no longer holds (HQ was restored from an older "
             "backup): pull again from the start.",
         )
-    rows, upto, more = _window(conn, scope, cursor, request.limit, top)
+    rows, upto, more, read_all = _window(conn, scope, cursor, request.limit, top)
     entered, removals = _moves(conn, scope, cursor, upto)
     _add_rows(conn, rows, entered - rows.keys())
-    whole = entered | {key for key, row in rows.items() if row.created_seq > cursor}
+    new = {key for key, row in rows.items() if row.created_seq > cursor}
+    whole = entered | new
     # Rows come in the order of their first change in the range; groups outside it
     # (rarely any) may change that.
     reorder = bool(entered)
-    if entered or upto < top:
-        # A row created since the cursor has no changes before it, so only rows that
-        # entered the scope can have fields below the range, and none are above the head.
-        reorder |= _add_outside(conn, rows, whole, cursor, upto)
+    # A row created since the cursor has no changes before it, so only rows that entered
+    # the scope can have fields below the range, and none are above the head. When the
+    # page's reading went through all the device's changes, the rows' later ones are
+    # known already.
+    if read_all:
+        for key in new - entered:
+            row = rows[key]
+            if row.later:  # all after the row's first change: its place stays
+                row.groups += row.later
+        outside = entered
+    else:
+        outside = whole if upto < top else entered
+    if outside:
+        reorder |= _add_outside(conn, rows, outside, cursor, upto)
     deleted = {key for key, row in rows.items() if row.deleted}
     tombstones = _tombstones(conn, deleted) if deleted else {}
     pulled: list[PulledRow] = []
@@ -198,44 +231,37 @@ def _page(conn: Connection, scope: DeviceScope, request: PullRequest, now_ms: in
 
 def _window(
     conn: Connection, scope: DeviceScope, cursor: int, limit: int, top: int
-) -> tuple[dict[Key, _Row], int, bool]:
+) -> tuple[dict[Key, _Row], int, bool, bool]:
     """The page's range and its rows with their field groups within it, in the order
-    of their first change in it.
+    of their first change in it; and whether every change of the device's past the
+    cursor was read (the rows' changes after the page are then in their `later`).
 
     The range ends at the number of the `limit`-th field the device may read past the
     cursor (all the fields of that change come along: a created row never splits), or
     at HQ's head if there are no more than `limit`; `more` says which. Changes are read
     in chunks sized from the fields per change seen so far, so that few groups beyond
     the range are read for nothing.
+
+    The device's changes are found in the change log's order, each checked against its
+    scope. A device that holds few of HQ's rows (one branch of many) would have most of
+    the log read for a few of its changes: when the first stretch read shows that, and
+    HQ has fewer rows than changes are left to read, they are found from its rows.
     """
-    c, r = changes.c, row_state.c
-    postgres = conn.dialect.name == "postgresql"
-    query = (
-        select(
-            c.seq,
-            c.tbl,
-            c.row_id,
-            c.hlc,
-            c.device,
-            c.author,
-            r.created_hlc,
-            r.created_seq,
-            r.deleted,
-            literal_column(_FIELDS_PG if postgres else _FIELDS_SQLITE),
-        )
-        .select_from(changes.join(row_state, and_(r.tbl == c.tbl, r.row_id == c.row_id)))
-        .where(c.seq > bindparam("after"), scope.read_filter())
-        .order_by(c.seq)
-        .limit(bindparam("chunk"))
-    )
+    by_change, by_row = _change_queries(scope, conn.dialect.name == "postgresql")
+    query = by_change
     rows: dict[Key, _Row] = {}
     counted = seen = 0
-    #: Where the running count of fields first reached `limit`.
+    #: Where the running count of fields first reached `limit`, and whether a field
+    #: lies past it.
     upto = 0
+    more = read_all = False
     after = cursor
     chunk = max(32, (limit + 1) // 32)
-    while counted <= limit:
-        found = conn.execute(query, {"after": after, "chunk": chunk}).all()
+    # The first stretch of the log read: enough for a device holding most rows.
+    until = min(top, after + _SPARSE_WINDOW * chunk)
+    while True:
+        params = {"after": after, "until": until, "chunk": chunk}
+        found = conn.execute(query, params).all()
         for change in found:
             seq, tbl, row_id, hlc, device, author, created_hlc, created_seq, deleted, fields = (
                 change
@@ -244,26 +270,113 @@ def _window(
                 continue  # a change all of whose fields were set again since
             number, _, items = fields.partition(":")
             count = int(number)
+            row = rows.get((tbl, row_id))
+            if counted >= limit:
+                # Past the page: there is more. Kept for the page's rows, should the
+                # reading turn out to have reached the device's last change.
+                more = True
+                if row is not None:
+                    row.later.append((seq, _group_text(items, count, hlc, device, author)))
+                continue
             counted += count
-            if counted - count >= limit:
-                break  # a field past the page: there is more
             if counted >= limit:
                 upto = seq
+                more = counted > limit
             group = (seq, _group_text(items, count, hlc, device, author))
-            row = rows.get((tbl, row_id))
             if row is None:
                 rows[(tbl, row_id)] = _Row(tbl, row_id, created_hlc, created_seq, deleted, [group])
             else:
                 row.groups.append(group)
         seen += len(found)
-        if len(found) < chunk:
+        last = len(found) < chunk and (query is not by_change or until >= top)
+        if more or last:
+            read_all = last
             break
-        after = found[-1][0]
+        if len(found) < chunk:
+            # The stretch is read to its end, and had few of the device's changes.
+            if by_row is not None and _few_rows(conn, top - until):
+                query = by_row
+            after, until = until, top
+        else:
+            after, until = found[-1][0], top  # a full chunk in the stretch: read on
         wanted = limit + 1 - counted
         per_change = counted / seen if counted else 1.0
-        chunk = max(16, min(wanted, int(wanted / per_change * 1.1) + 8))
-    more = counted > limit
-    return rows, upto if more else top, more
+        # A query from the rows reads all of them, however few changes it returns: ask
+        # for more at once.
+        margin = 1.3 if query is by_row else 1.1
+        chunk = max(16, min(wanted, int(wanted / per_change * margin) + 8))
+    return rows, upto if more else top, more, read_all
+
+
+def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Select[Any] | None]:
+    """The device's changes past `after`, in order, with their rows' state and fields:
+    read along the change log (up to `until`), and, on PostgreSQL, from its rows.
+
+    On PostgreSQL the rows are joined LATERAL, which makes it look each one up by key
+    whatever its statistics say: a new HQ has none until its tables are analysed, and
+    would hash whole tables meanwhile. SQLite finds its way alone (and always walks the
+    log in order)."""
+    c, r = changes.c, row_state.c
+    same_row = and_(r.tbl == c.tbl, r.row_id == c.row_id)
+    after = bindparam("after", type_=BigInteger)
+    until = bindparam("until", type_=BigInteger)
+    chunk = bindparam("chunk", type_=Integer)
+    change_columns = (c.seq, c.tbl, c.row_id, c.hlc, c.device, c.author)
+    if not postgres:
+        by_change = (
+            select(
+                *change_columns,
+                r.created_hlc,
+                r.created_seq,
+                r.deleted,
+                literal_column(_FIELDS_SQLITE),
+            )
+            .select_from(changes.join(row_state, same_row))
+            .where(c.seq > after, c.seq <= until, scope.read_filter())
+            .order_by(c.seq)
+            .limit(chunk)
+        )
+        return by_change, None
+    # A LIMIT keeps PostgreSQL from folding a LATERAL subquery into a plain join (which
+    # it would then be free to hash).
+    mine = (
+        select(r.created_hlc, r.created_seq, r.deleted)
+        .where(same_row, scope.read_filter())
+        .limit(1)
+        .lateral("mine")
+    )
+    by_change = (
+        select(*change_columns, *mine.c, literal_column(_FIELDS_PG))
+        .select_from(changes.join(mine, true()))
+        .where(c.seq > after, c.seq <= until)
+        .order_by(c.seq)
+        .limit(chunk)
+    )
+    # The device's rows first, then the changes of each past `after` (changes_row_seq).
+    theirs = (
+        select(*change_columns)
+        .where(same_row, c.seq > after)
+        .order_by(c.seq)
+        .limit(chunk)
+        .lateral("found")
+    )
+    by_row = (
+        select(*theirs.c, r.created_hlc, r.created_seq, r.deleted, literal_column(_FIELDS_PG_ROWS))
+        .select_from(row_state.join(theirs, true()))
+        .where(scope.read_filter())
+        .order_by(theirs.c.seq)
+        .limit(chunk)
+    )
+    return by_change, by_row
+
+
+def _few_rows(conn: Connection, changes_left: int) -> bool:
+    """Whether HQ has fewer rows than changes left to read (counted no further): then
+    reading the device's changes from its rows costs less than along the log."""
+    counted = conn.execute(
+        select(func.count()).select_from(select(row_state.c.tbl).limit(changes_left).subquery())
+    ).scalar_one()
+    return int(counted) < changes_left
 
 
 def _group_text(items: str, count: int, hlc: str, device: str, author: str | None) -> str:
@@ -302,7 +415,7 @@ def _add_outside(
         if postgres:
             # Row ids are plain (checked on push): each can be quoted as it is.
             listed = "{" + ",".join(f'"{row_id}"' for row_id in ids) + "}"
-            found = conn.exec_driver_sql(_OUTSIDE_PG, (tbl, listed, cursor, upto))
+            found = conn.exec_driver_sql(_OUTSIDE_PG, (listed, tbl, cursor, upto))
         else:
             found = conn.exec_driver_sql(_OUTSIDE_SQLITE, (tbl, json.dumps(ids), cursor, upto))
         for seq, row_id, hlc, device, author, fields in found.fetchall():
