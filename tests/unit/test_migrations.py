@@ -220,8 +220,12 @@ def test_fixture_upgrades_and_keeps_its_data(
         assert (ws.device_id, ws.org_id) == (expected["device_id"], expected["org_id"])
 
         # Every row, every field, every version stamp: as written by the old version.
+        # Fields added by later migrations read as empty on the old rows.
         for table, rows in expected["rows"].items():
-            assert comparable(ws.records.query(table)) == comparable(rows), table
+            want = comparable(
+                [{**{c.name: None for c in REGISTRY[table].columns}, **row} for row in rows]
+            )
+            assert comparable(ws.records.query(table)) == want, table
         for table, ids in expected["deleted"].items():
             for row_id in ids:
                 assert ws.records.get(table, row_id) is None

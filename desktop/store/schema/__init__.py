@@ -7,13 +7,15 @@ needed for it to be stored, synced and searched.
 from __future__ import annotations
 
 from desktop.store.schema.attachments import ATTACHMENTS
-from desktop.store.schema.members import MEMBERS
-from desktop.store.schema.org import ORG_UNITS
+from desktop.store.schema.development import DEVELOPMENT_CASES, DEVELOPMENT_STEPS
+from desktop.store.schema.members import MEMBER_ENTRIES, MEMBER_EVENTS, MEMBERS, ROSTER_IMPORTS
+from desktop.store.schema.org import COMMITTEE_MEMBERS, COMMITTEE_TERMS, ORG_UNITS
 from desktop.store.schema.registry import (
     ROW_CREATED,
     SYSTEM_COLUMNS,
     Column,
     ColumnType,
+    HandOver,
     Registry,
     Scope,
     Search,
@@ -23,13 +25,29 @@ from desktop.store.schema.registry import (
     expand_change,
     table_ddl,
 )
+from desktop.store.schema.transfers import FLOATING_RECORDS, TRANSFER_LETTERS, TRANSFER_RECEIPTS
 from desktop.store.schema.users import USERS
 
 #: Bumped by every migration; sync refuses a peer with a different version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 REGISTRY = Registry()
-for _table in (ORG_UNITS, MEMBERS, USERS, ATTACHMENTS):
+for _table in (
+    ORG_UNITS,
+    MEMBERS,
+    USERS,
+    ATTACHMENTS,
+    COMMITTEE_TERMS,
+    COMMITTEE_MEMBERS,
+    MEMBER_EVENTS,
+    MEMBER_ENTRIES,
+    ROSTER_IMPORTS,
+    DEVELOPMENT_CASES,
+    DEVELOPMENT_STEPS,
+    TRANSFER_LETTERS,
+    TRANSFER_RECEIPTS,
+    FLOATING_RECORDS,
+):
     REGISTRY.register(_table)
 
 __all__ = [
@@ -39,6 +57,7 @@ __all__ = [
     "SYSTEM_COLUMNS",
     "Column",
     "ColumnType",
+    "HandOver",
     "Registry",
     "Scope",
     "Search",

@@ -217,6 +217,24 @@ DELETED = "_deleted"
 
 
 @dataclass(frozen=True)
+class HandOver:
+    """Declares that a row of this table, with the letter it answers, moves a member
+    between org units at HQ (a transfer receipt): when HQ holds both, every row about
+    the member is re-owned from the letter's sender to its addressee.
+
+    letter_table   the table of the letters (rows owned by the sending unit)
+    letter_column  this table's column naming the letter
+    member_column  the letter's column naming the member
+    to_column      the letter's column naming the receiving org unit
+    """
+
+    letter_table: str
+    letter_column: str
+    member_column: str
+    to_column: str
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     columns: tuple[Column, ...]
@@ -225,6 +243,8 @@ class Table:
     member_column: str | None = None
     #: Short description for developers and the export sheet name.
     doc: str = ""
+    #: Set on a receipt table whose rows move a member to the receiving unit at HQ.
+    hand_over: HandOver | None = None
     _by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
