@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.domain.access import Action, allowed
+from desktop.domain.committee_terms import term_warnings
+from desktop.domain.org import TermWarning
 from desktop.domain.status import branch_name, pending_changes
 from desktop.store.workspace import Workspace
 
@@ -20,9 +23,11 @@ class Overview:
     users: int
     pending_changes: int
     audit_blocks: int
+    #: Committee terms due for an election (officers only; empty for members).
+    term_warnings: tuple[TermWarning, ...] = ()
 
 
-def overview(ws: Workspace) -> Overview:
+def overview(ws: Workspace, today: date | None = None) -> Overview:
     roster = allowed(ws.user, Action.READ_ROSTER)
     counts = (
         ws.db.query(
@@ -45,4 +50,5 @@ def overview(ws: Workspace) -> Overview:
         users=ws.records.count("users"),
         pending_changes=pending_changes(ws),
         audit_blocks=int(ws.db.scalar("SELECT count(*) FROM audit_blocks")),
+        term_warnings=tuple(term_warnings(ws, today)) if allowed(ws.user, Action.VIEW_ORG) else (),
     )

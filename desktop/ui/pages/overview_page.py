@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop.domain.access import Action, Role, allowed
+from desktop.domain.org import TermWarning
 from desktop.domain.overview import Overview, overview
 from desktop.store.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.navigation import AppContext, Page, PageSpec
+from desktop.ui.pages.org_page import warning_colour, warning_text
 from desktop.ui.qt import QFrame, QGridLayout, QLabel, QLocale, Qt, QVBoxLayout, QWidget
+from desktop.ui.resources import icon
 
 
 class FigureCard(QFrame):
@@ -31,6 +36,35 @@ class FigureCard(QFrame):
         self.number.setText(QLocale().toString(value))
 
 
+class TermWarnings(QFrame):
+    """Committee terms that end within the warning period or have ended: hold the
+    election (换届) in time. Hidden when there is nothing to warn of."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self.tr("Committee terms"))
+        self.title.setObjectName("figureCaption")
+        self.lines = QLabel()
+        self.lines.setWordWrap(True)
+        self.badge = QLabel()
+        self.badge.setPixmap(icon("warning").pixmap(22, 22))
+        layout = QGridLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addWidget(self.badge, 0, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.title, 0, 1)
+        layout.addWidget(self.lines, 1, 1)
+        layout.setColumnStretch(1, 1)
+        self.setVisible(False)
+
+    def show_warnings(self, warnings: Sequence[TermWarning]) -> None:
+        self.lines.setText("\n".join(warning_text(w) for w in warnings))
+        colour = warning_colour(warnings[0]) if warnings else None
+        self.lines.setStyleSheet(f"color: {colour}; font-weight: 600;" if colour else "")
+        self.setVisible(bool(warnings))
+
+
 class OverviewPage(Page):
     COLUMNS = 3
 
@@ -53,6 +87,7 @@ class OverviewPage(Page):
             ("pending_changes", self.tr("Changes not yet sent to HQ"), True),
             ("audit_blocks", self.tr("Saved changes in the audit trail"), True),
         ]
+        self.terms = TermWarnings()
         grid = QGridLayout()
         grid.setSpacing(16)
         shown = 0
@@ -72,6 +107,8 @@ class OverviewPage(Page):
         layout.addWidget(subtitle)
         layout.addSpacing(16)
         layout.addLayout(grid)
+        layout.addSpacing(16)
+        layout.addWidget(self.terms)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
@@ -82,9 +119,11 @@ class OverviewPage(Page):
         self.branch.setText(figures.branch_name)
         for key, card in self.cards.items():
             card.set_value(int(getattr(figures, key)))
+        self.terms.show_warnings(figures.term_warnings)
 
     def clear(self) -> None:
         self.branch.clear()
+        self.terms.show_warnings(())
         for card in self.cards.values():
             card.number.setText("–")
 
