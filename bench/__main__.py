@@ -13,7 +13,18 @@ from types import ModuleType
 from bench import report
 
 #: In run order: the insert benchmark builds the vault the others read.
-MODULES = ("insert", "kdf", "search", "cipher", "window", "sync", "hq_pull", "hq_load")
+MODULES = (
+    "insert",
+    "kdf",
+    "search",
+    "cipher",
+    "window",
+    "member_page",
+    "sync",
+    "hq_pull",
+    "hq_load",
+    "roster_import",
+)
 
 
 def _load(name: str) -> ModuleType:

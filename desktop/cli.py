@@ -15,26 +15,23 @@ import binascii
 import contextlib
 import getpass
 import hashlib
-import json
 import logging
 import os
 import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from desktop import cli_sync, settings
+from desktop import cli_development, cli_members, cli_org, cli_sync, cli_transfers, settings
 from desktop.domain import demo
 from desktop.domain.access import Action, require
 from desktop.domain.audit_trail import verify_audit_trail
-from desktop.domain.members import add_member, get_member, member_rowids, member_rows
-from desktop.domain.org import group_names
+from desktop.domain.members import get_member
 from desktop.domain.overview import overview
 from desktop.domain.users import (
     Account,
@@ -44,7 +41,6 @@ from desktop.domain.users import (
     reset_password,
 )
 from desktop.store.errors import DatabaseDamaged, LianxinError, UnknownUser, VaultExists
-from desktop.store.schema.members import CATEGORIES, GENDERS
 from desktop.store.schema.users import ROLES
 from desktop.store.selftest import Check, check_workspace, run_self_test
 from desktop.store.vault import Vault, check_password, check_user_name, public_bytes
@@ -53,6 +49,9 @@ from desktop.store.workspace import Setup, Workspace
 from desktop.sync.bundles import export_bundle, import_reply
 
 log = logging.getLogger(__name__)
+
+#: Fields of `members list` (kept here for scripts that read them from this module).
+MEMBER_FIELDS = cli_members.MEMBER_FIELDS
 
 PROG = "lianxin-cli"
 # Names of environment variables, not passwords:
@@ -64,18 +63,6 @@ EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE
-
-#: Fields of `members list`, in column order (JSON adds the id first).
-MEMBER_FIELDS = (
-    "name",
-    "gender",
-    "birth_date",
-    "id_number",
-    "phone",
-    "category",
-    "status",
-    "group",
-)
 
 
 class UsageError(Exception):
@@ -365,51 +352,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _member_view(record: dict[str, Any], groups: dict[str, str]) -> dict[str, Any]:
-    view = {"id": record["id"]}
-    for field in MEMBER_FIELDS:
-        if field == "group":
-            view["group"] = groups.get(record["group_id"]) if record["group_id"] else None
-        else:
-            view[field] = record[field]
-    return view
-
-
-def cmd_members_list(args: argparse.Namespace) -> int:
-    with _unlocked(args) as ws:
-        rowids = member_rowids(ws, args.search or "")
-        total = len(rowids)
-        if args.limit is not None:
-            rowids = rowids[: args.limit]
-        by_rowid = member_rows(ws, rowids)
-        groups = group_names(ws)
-    members = [_member_view(by_rowid[r], groups) for r in rowids if r in by_rowid]
-    if args.json:
-        _out(json.dumps(members, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    rows = [[m[f] or "" for f in MEMBER_FIELDS] for m in members]
-    _out(*_table([f.upper().replace("_", " ") for f in MEMBER_FIELDS], rows))
-    shown = f"{len(members)} of {total}" if len(members) < total else str(total)
-    _out(f"({shown} member{'' if total == 1 else 's'})")
-    return EXIT_OK
-
-
-def cmd_members_add(args: argparse.Namespace) -> int:
-    values: dict[str, Any] = {"name": _required_text(args.name, "--name")}
-    optional = {
-        "id_number": args.id_number,
-        "gender": args.gender,
-        "phone": args.phone,
-        "category": args.category,
-        "joined_date": args.joined,
-    }
-    values.update({k: v for k, v in optional.items() if v})
-    with _unlocked(args) as ws:
-        member_id = add_member(ws, values)
-    _out(f"Added {values['name']} ({member_id}).")
-    return EXIT_OK
-
-
 def _why_not_checked(args: argparse.Namespace) -> str:
     """Why the data folder's own database cannot be checked now ("" when it can)."""
     users = Vault.load(args.data_dir).users()
@@ -514,13 +456,6 @@ def _count(text: str) -> int:
     return value
 
 
-def _iso_date(text: str) -> str:
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     # The global options work before or after the command (`lianxin-cli members list
     # --data-dir D`); after it they override, hence SUPPRESS in the shared copy.
@@ -572,6 +507,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_sync.add_commands(commands, command, _unlocked, _out)
+    cli_development.add_commands(commands, command, _unlocked, _out)
+    cli_org.add_commands(commands, command, _unlocked, _out)
+    cli_transfers.add_commands(commands, command, _unlocked, _out)
 
     bundle = commands.add_parser("bundle", help="sync through a file (USB stick, e-mail)")
     bundle_commands = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -607,23 +545,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_cmd.add_argument("--members", type=_count, default=300, metavar="N")
     demo_cmd.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
 
-    members = commands.add_parser("members", help="the member roster")
-    member_commands = members.add_subparsers(
-        dest="members_command", metavar="ACTION", required=True
-    )
-    listing = command(member_commands, "list", cmd_members_list, "list or search members")
-    listing.add_argument("--search", metavar="Q", help="name, pinyin, initials or ID number")
-    listing.add_argument("--json", action="store_true", help="a JSON array for scripts")
-    listing.add_argument("--limit", type=_count, metavar="N")
-    adding = command(member_commands, "add", cmd_members_add, "add a member")
-    adding.add_argument("--name", required=True)
-    adding.add_argument("--id-number", metavar="X")
-    adding.add_argument("--gender", choices=GENDERS)
-    adding.add_argument("--phone")
-    adding.add_argument("--category", choices=CATEGORIES)
-    adding.add_argument(
-        "--joined", type=_iso_date, metavar="YYYY-MM-DD", help="admitted as probationary member"
-    )
+    cli_members.add_commands(commands, command, _unlocked, _out, _table)
 
     command(commands, "self-test", cmd_self_test, "check encryption, search and integrity")
 

@@ -29,6 +29,21 @@ class Action(enum.Enum):
     )
     #: Enrolment re-owns every record for HQ's unit: the secretary's decision.
     CONNECT_HQ = ({Role.SECRETARY}, _N("Errors", "connect this computer to HQ"))
+    #: The org tree with member counts, committee terms and their warnings.
+    VIEW_ORG = ({Role.SECRETARY, Role.OFFICER}, _N("Errors", "see the org tree and committees"))
+    #: Add and close units, record elections (换届) and end terms.
+    MANAGE_ORG = (
+        {Role.SECRETARY, Role.OFFICER},
+        _N("Errors", "change org units and committee terms"),
+    )
+    #: Issue, cancel and receipt transfer letters; record floating members.
+    TRANSFER_MEMBERS = (
+        {Role.SECRETARY, Role.OFFICER},
+        _N("Errors", "transfer members and record floating members"),
+    )
+    #: Development files (发展党员): applicants' cases, their steps and scans.
+    VIEW_DEVELOPMENT = ({Role.SECRETARY, Role.OFFICER}, _N("Errors", "see development cases"))
+    EDIT_DEVELOPMENT = ({Role.SECRETARY, Role.OFFICER}, _N("Errors", "keep development cases"))
 
     @property
     def roles(self) -> set[Role]:

@@ -16,7 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import idnumber
+from desktop.domain import (
+    committee_terms,
+    development_demo,
+    idnumber,
+    member_archive,
+    transfers_demo,
+)
 from desktop.domain.access import Action, require
 from desktop.domain.users import add_user
 from desktop.store.vault import KdfParams
@@ -436,6 +442,10 @@ def fill_demo(
         rows = maker.batch(min(BATCH, members - start))
         with ws.records.transaction():
             ws.records.insert_many("members", rows, owner_org=ws.org_id)
+    committee_terms.seed_demo(ws, today or date.today())
+    development_demo.seed_demo(ws, today or date.today())
+    member_archive.seed_demo(ws, today or date.today())
+    transfers_demo.seed_demo(ws, today or date.today())
     log.info("demo data: %d members in %d groups", members, count)
     return DemoSummary(
         members=members,

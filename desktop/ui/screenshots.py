@@ -29,7 +29,14 @@ from desktop.sync import state
 from desktop.sync.engine import Progress
 from desktop.sync.errors import HqUnreachable
 from desktop.sync.protocol import now_ms
-from desktop.ui import messages
+from desktop.ui import (
+    messages,
+    screenshots_development,
+    screenshots_members,
+    screenshots_org,
+    screenshots_roster,
+    screenshots_transfers,
+)
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.application import create_application
 from desktop.ui.errors import error_text, error_title
@@ -236,6 +243,11 @@ def shoot_main(camera: Camera, ops: Operations, demo: Path, user: User) -> None:
     members.search("")
     settle(ops)
     shoot_sync(camera, ops, window)
+    screenshots_org.shoot(camera, ops, window)
+    screenshots_development.shoot(camera, ops, window)
+    screenshots_transfers.shoot(camera, ops, window)
+    screenshots_members.shoot(camera, ops, window)
+    screenshots_roster.shoot(camera, ops, window)
     window.show_page("users")
     settle(ops)
     camera.window("users", window)

@@ -21,9 +21,20 @@
     </message>
 </context>
 <context>
+    <name>DevelopmentPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/development_page.py" line="174"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/members_page.py" line="135"/>
+        <location filename="../../desktop/ui/pages/members_page.py" line="156"/>
         <source>%Ln member(s) found</source>
         <translation>
             <numerusform>%Ln member found</numerusform>
@@ -31,8 +42,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/members_page.py" line="137"/>
-        <location filename="../../desktop/ui/pages/members_page.py" line="140"/>
+        <location filename="../../desktop/ui/pages/members_page.py" line="158"/>
+        <location filename="../../desktop/ui/pages/members_page.py" line="161"/>
         <source>%Ln member(s) on the roster</source>
         <translation>
             <numerusform>%Ln member on the roster</numerusform>
@@ -56,6 +67,52 @@
         <translation>
             <numerusform>Too short: use at least %n characters.</numerusform>
             <numerusform>Too short: use at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/roster_import_dialog.py" line="282"/>
+        <source>Also import %n possible duplicate(s)</source>
+        <translation>
+            <numerusform>Also import %n possible duplicate</numerusform>
+            <numerusform>Also import %n possible duplicates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/roster_import_dialog.py" line="294"/>
+        <source>Import %n member(s)</source>
+        <translation>
+            <numerusform>Import %n member</numerusform>
+            <numerusform>Import %n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/roster_import_dialog.py" line="316"/>
+        <source>Imported %n member(s)</source>
+        <translation>
+            <numerusform>Imported %n member</numerusform>
+            <numerusform>Imported %n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/roster_import_dialog.py" line="326"/>
+        <source>%n row(s) were not imported (errors, or possible duplicates): correct them in the file and import those rows again.</source>
+        <translation>
+            <numerusform>%n row was not imported (errors, or possible duplicates): correct them in the file and import those rows again.</numerusform>
+            <numerusform>%n rows were not imported (errors, or possible duplicates): correct them in the file and import those rows again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/roster_page.py" line="163"/>
+        <source>%n member(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n member written to {file}.</numerusform>
+            <numerusform>%n members written to {file}.</numerusform>
         </translation>
     </message>
 </context>

@@ -53,6 +53,10 @@ def test_first_run_to_main_window_and_search(qtbot, tmp_path: Path, controller) 
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
         "概览",
         "党员",
+        "组织架构",
+        "发展党员",
+        "组织关系转接",
+        "导入导出",
         "同步",
         "冲突",
         "用户",

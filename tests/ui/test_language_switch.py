@@ -29,13 +29,33 @@ def test_titles_follow_the_installed_language(
 
     window = MainWindow(ctx, default_registry())
     qtbot.addWidget(window)
-    assert _titles(window) == ["概览", "党员", "同步", "冲突", "用户"]
+    assert _titles(window) == [
+        "概览",
+        "党员",
+        "组织架构",
+        "发展党员",
+        "组织关系转接",
+        "导入导出",
+        "同步",
+        "冲突",
+        "用户",
+    ]
     assert window.windowTitle() == "连心"
 
     language("en")
     english = MainWindow(ctx, default_registry())
     qtbot.addWidget(english)
-    assert _titles(english) == ["Overview", "Members", "Sync", "Conflicts", "Users"]
+    assert _titles(english) == [
+        "Overview",
+        "Members",
+        "Organisation",
+        "Development",
+        "Transfers",
+        "Import & export",
+        "Sync",
+        "Conflicts",
+        "Users",
+    ]
     assert english.status.lock_button.text() == "Lock"
 
 

@@ -82,4 +82,13 @@ def test_users_page_is_only_for_the_secretary(
         screen.unlock()
     window = shown.args[0]
     keys = [spec.key for spec in window.specs]
-    assert keys == ["overview", "members", "sync", "conflicts"]
+    assert keys == [
+        "overview",
+        "members",
+        "org",
+        "development",
+        "transfers",
+        "roster",
+        "sync",
+        "conflicts",
+    ]
