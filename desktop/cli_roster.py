@@ -5,8 +5,9 @@ transaction; duplicates (of members already here, or of an earlier row) are left
 unless `--allow-duplicates`. Exit status: 0 when every row was read (imported, or clean
 in a `--dry-run`), 1 when some rows had errors (those rows are reported and not
 imported; the others are), 2 for a file that cannot be read at all.
-With `--json` it prints {"rows": [{"row", "status", "name", "problems"}], "warnings":
-[file-level warnings], "imported": N or null, "import_id": ID or null}.
+With `--json` standard output is exactly {"rows": [{"row", "status", "name", "problems"}]}
+(`row` is the spreadsheet row number), for scripts; the file-level warnings and what was
+imported go to standard error as lines of text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -65,18 +67,12 @@ def cmd_import(args: argparse.Namespace, unlocked: Unlocked, out: Out) -> int:
             result = import_plan(ws, plan, allow_duplicates=args.allow_duplicates)
     errors = plan.count(RowStatus.ERROR)
     if args.json:
-        out(
-            json.dumps(
-                {
-                    "rows": [r.as_json() for r in plan.rows],
-                    "warnings": [p.message for p in plan.file_problems],
-                    "imported": result.imported if result else None,
-                    "import_id": result.import_id if result else None,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        out(json.dumps({"rows": [r.as_json() for r in plan.rows]}, ensure_ascii=False, indent=2))
+        notes = [f"warning: {p.message}" for p in plan.file_problems]
+        if result is not None:
+            notes.append(f"Imported {result.imported} members (import {result.import_id}).")
+        for note in notes:
+            sys.stderr.write(note + "\n")
         return EXIT_ROWS_WITH_ERRORS if errors else EXIT_OK
     out(*_plan_lines(plan))
     left_out = plan.duplicates if not args.allow_duplicates else 0

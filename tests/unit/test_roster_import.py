@@ -401,7 +401,10 @@ def test_lianxin_cli_members_import_json(
     monkeypatch.setenv(cli.ENV_PASSWORD, workspace_template.password)
     monkeypatch.setenv("LIANXIN_CONFIG_DIR", str(tmp_path / "config"))
     code = cli.main(["--data-dir", str(folder), "members", "import", str(path), "--json"])
-    out = json.loads(capfd.readouterr().out)
+    captured = capfd.readouterr()
+    out = json.loads(captured.out)
     assert code == 1
-    assert out["imported"] == 3 and out["import_id"]
+    assert list(out) == ["rows"], "standard output is exactly the issue's shape"
+    assert set(out["rows"][0]) == {"row", "status", "name", "problems"}
     assert [r["status"] for r in out["rows"]][:3] == ["ok", "skipped", "ok"]
+    assert "Imported 3 members" in captured.err
