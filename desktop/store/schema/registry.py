@@ -226,12 +226,16 @@ class HandOver:
     letter_column  this table's column naming the letter
     member_column  the letter's column naming the member
     to_column      the letter's column naming the receiving org unit
+    void_column    the letter's column that can void it, with `void_values`: a receipt
+                   for a letter its sender cancelled moves nothing
     """
 
     letter_table: str
     letter_column: str
     member_column: str
     to_column: str
+    void_column: str | None = None
+    void_values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

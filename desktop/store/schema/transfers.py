@@ -59,6 +59,8 @@ TRANSFER_RECEIPTS = Table(
         letter_column="letter_id",
         member_column="member_id",
         to_column="to_org",
+        void_column="state",
+        void_values=("cancelled",),
     ),
 )
 
