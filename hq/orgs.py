@@ -1,24 +1,28 @@
 """The org tree at HQ: units, their closure (for scope queries), and the synced org tree
-table that devices hold. HQ alone changes the tree; each change is also written to the
-change log as HQ's own edit of the TREE table, so devices receive it like any other row.
+table that devices hold. HQ administers the tree (`lianxin-hq org add`); each change is
+also written to the change log as HQ's own edit of the TREE table, so devices receive it
+like any other row. An officer's device may add and edit units below its own unit (a
+branch its groups); HQ adopts them into its tree when the push is stored.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import uuid6
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, select, update
 
 from desktop.store.hlc import HybridClock, Stamp
 from desktop.store.schema import ROW_CREATED, encode_row
 from desktop.store.schema.org import LEVELS
-from desktop.sync.protocol import AUDIENCE, OWNER, Change, is_valid_id
-from hq.errors import HqError
+from desktop.sync.protocol import AUDIENCE, OWNER, Change, Rejected, is_valid_id
+from hq.errors import HqError, Refusal
 from hq.merge import HQ_DEVICE, Batch
-from hq.scope import tree_table
-from hq.tables import changes, org_closure, orgs
+from hq.scope import DeviceScope, tree_table
+from hq.tables import changes, field_state, org_closure, orgs
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +97,18 @@ def add_org(
         if get_org(conn, org_id) is not None:
             raise HqError(f"a unit with id {org_id} already exists")
     org_id = org_id or str(uuid6.uuid7())
+    _insert_unit(conn, org_id, name, level, parent_id, now_ms)
+    _publish(conn, org_id, {"name": name, "level": level, "parent_id": parent_id}, now_ms)
+    log.info("org unit %s added (%s) under %s", org_id, level, parent_id or "nothing")
+    org = get_org(conn, org_id)
+    assert org is not None
+    return org
+
+
+def _insert_unit(
+    conn: Connection, org_id: str, name: str, level: str, parent_id: str | None, now_ms: int
+) -> None:
+    """A unit in HQ's tree and its closure pairs (not published: see the callers)."""
     conn.execute(
         insert(orgs).values(
             id=org_id, name=name, level=level, parent_id=parent_id, created_at=now_ms
@@ -110,11 +126,70 @@ def add_org(
             for ancestor, depth in above
         ]
     conn.execute(insert(org_closure), pairs)
-    _publish(conn, org_id, {"name": name, "level": level, "parent_id": parent_id}, now_ms)
-    log.info("org unit %s added (%s) under %s", org_id, level, parent_id or "nothing")
-    org = get_org(conn, org_id)
-    assert org is not None
-    return org
+
+
+def _tree_fields(conn: Connection, row_id: str) -> dict[str, object]:
+    table = tree_table().name
+    found = conn.execute(
+        select(field_state.c.col, field_state.c.value).where(
+            field_state.c.tbl == table,
+            field_state.c.row_id == row_id,
+            field_state.c.col.in_(("name", "level", "parent_id")),
+        )
+    ).all()
+    return {col: json.loads(value) for col, value in found if value is not None}
+
+
+def _refuse(reason: str, row_id: str, pushed: Sequence[Change]) -> Refusal:
+    """Refuse the push, naming the changes to the unit at fault (the device sets them
+    aside with the reason, and sends the rest again)."""
+    rejected = tuple(Rejected(c.device_seq, reason) for c in pushed if c.row_id == row_id)
+    return Refusal(403, "out_of_scope", reason, rejected=rejected)
+
+
+def adopt_pushed_units(
+    conn: Connection, scope: DeviceScope, pushed: Sequence[Change], *, now_ms: int
+) -> list[str]:
+    """Take into HQ's tree the units a device's push added or changed below its own unit.
+
+    Call in the push's transaction, after the merge: a Refusal undoes the whole push. A
+    unit must sit below the device's unit, one level down or more from its parent, and
+    stays under the parent it was made with (moving a unit is HQ's work)."""
+    table = tree_table().name
+    touched = sorted({c.row_id for c in pushed if c.tbl == table})
+    adopted = []
+    for row_id in touched:
+        if row_id == scope.org_id or row_id in scope.ancestors:
+            raise _refuse(
+                "your own unit and those above it are kept at HQ: ask HQ to change them",
+                row_id,
+                pushed,
+            )
+        fields = _tree_fields(conn, row_id)
+        name, level, parent_id = fields.get("name"), fields.get("level"), fields.get("parent_id")
+        if not isinstance(parent_id, str) or parent_id not in scope.descendants:
+            raise _refuse("a unit you add must be placed below your own unit", row_id, pushed)
+        parent = require_org(conn, parent_id)
+        if not isinstance(level, str) or level not in LEVELS:
+            raise _refuse("a unit needs a level", row_id, pushed)
+        if LEVELS.index(level) <= LEVELS.index(parent.level):
+            raise _refuse("a unit must be at a lower level than the unit above it", row_id, pushed)
+        if not isinstance(name, str) or not name.strip():
+            raise _refuse("a unit needs a name", row_id, pushed)
+        existing = get_org(conn, row_id)
+        if existing is None:
+            _insert_unit(conn, row_id, name.strip(), level, parent_id, now_ms)
+            adopted.append(row_id)
+            log.info("org unit %s (%s) added below %s by a device", row_id, level, parent_id)
+        elif existing.parent_id != parent_id:
+            raise _refuse(
+                "moving a unit to another place in the tree is done at HQ", row_id, pushed
+            )
+        else:
+            conn.execute(
+                update(orgs).where(orgs.c.id == row_id).values(name=name.strip(), level=level)
+            )
+    return adopted
 
 
 def _publish(conn: Connection, org_id: str, values: dict[str, str | None], now_ms: int) -> None:

@@ -157,7 +157,14 @@ class DeviceScope:
         """Why this device may not make this row go from `before` (None: new) to
         `after`, or None when it may."""
         if table.scope is Scope.TREE:
-            return "the org tree is kept at HQ: ask HQ to add or change org units"
+            # An officer keeps the units below its own (groups, sub-branches); where they
+            # sit in the tree is checked after the merge (hq.orgs.adopt_pushed_units).
+            inside = after.owner in self.descendants and (
+                before is None or before.owner in self.descendants
+            )
+            if self.level is not Level.OFFICER or not inside:
+                return "the org tree above your unit is kept at HQ: ask HQ to change it"
+            return None
         if self.level is Level.OFFICER:
             if before is not None and before.owner not in self.descendants:
                 return "this record belongs to a unit outside yours"
