@@ -10,18 +10,20 @@ workers may serve one database.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 
+from anyio import to_thread
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION
 from desktop.sync.protocol import (
     CONTENT_TYPE,
     ENROLL_PATH,
@@ -40,12 +42,14 @@ from desktop.sync.protocol import (
     PushRequest,
     PushResponse,
     Rejected,
+    Value,
     check_change,
+    created_fields,
     decode_body,
     encode_body,
     now_ms,
 )
-from hq import blobs
+from hq import blobs, handover
 from hq import db as hq_db
 from hq.auth import Authenticator, Caller, check_signature, read_headers
 from hq.bodies import read_body
@@ -56,12 +60,18 @@ from hq.keys import PublicKeys, load_signing_key, passphrase_from_env, public_ke
 from hq.merge import Batch
 from hq.metrics import CONTENT_TYPE as METRICS_TYPE
 from hq.metrics import Metrics
-from hq.orgs import require_org
+from hq.orgs import adopt_pushed_units, require_org
 from hq.pull import pull_page
+from hq.scope import tree_table
 
 log = logging.getLogger(__name__)
 
 DB_ENV = "LIANXIN_HQ_DB"
+#: Threads that run requests' work in each app worker (anyio's default is 40). The work
+#: is mostly Python, so more threads only share the GIL more finely: every request gets
+#: slower and none finishes sooner, while each holds a database connection (and a push
+#: the sequence lock) for longer. Requests beyond these wait their turn in the event loop.
+REQUEST_THREADS = 16
 
 
 def _check_schema(version: int) -> None:
@@ -93,17 +103,33 @@ def store_push(
     _check_schema(request.schema_version)
     checked: list[Change] = []
     rejected: list[Rejected] = []
+    # A created row's fields, checked here once, are what the merge applies.
+    created: dict[Change, list[tuple[str, Value]]] = {}
     for change in request.changes:
         try:
-            checked.append(check_change(change))
+            if change.col == ROW_CREATED:
+                created[change] = created_fields(change)  # all check_change does for one
+                checked.append(change)
+            else:
+                checked.append(check_change(change))
         except InvalidChange as problem:
             rejected.append(Rejected(change.device_seq, problem.reason))
     if rejected:
         raise Refusal(422, "invalid_change", rejected[0].reason, rejected=tuple(rejected))
+    # A push of no receipt, no letter and no org unit has nothing to hand over or adopt:
+    # its transaction then holds the batch alone, which may commit as it writes
+    # (releasing the sequence lock at once). Otherwise the handover and the adoption of
+    # units run in the same transaction, after the merge.
+    follow_up = (
+        handover.receipt_tables().keys() | handover.letter_tables().keys() | {tree_table().name}
+    )
+    alone = not any(change.tbl in follow_up for change in checked)
     with db.write() as conn:
         outcome = Batch(conn, caller.device.id, caller.scope, now_ms=now).apply(
-            checked, request.resolved
+            checked, request.resolved, commit=alone, created=created
         )
+        adopt_pushed_units(conn, caller.scope, checked, now_ms=now)
+        handover.settle_pushed(conn, checked, now_ms=now)
     if metrics is not None:
         metrics.accepted.inc(outcome.accepted)
         metrics.duplicates.inc(outcome.duplicates)
@@ -222,13 +248,24 @@ def create_app(
     unsealed with `passphrase` (default: env LIANXIN_HQ_PASSPHRASE) unless given."""
     db = HqDatabase(db_url)
     db.require_initialised()
+    with db.write() as conn:
+        handover.catch_up(conn, now_ms=now_ms())
     with db.read() as conn:
         keys = public_keys(conn)
         if signing_key is None:
             signing_key = load_signing_key(conn, passphrase or passphrase_from_env())
     metrics = Metrics()
     service = SyncService(db, signing_key, keys, metrics)
-    app = FastAPI(title="Lianxin HQ", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Set in the worker's own event loop: the limiter belongs to it.
+        to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        yield
+
+    app = FastAPI(
+        title="Lianxin HQ", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     app.state.service = service
 
     @app.exception_handler(Refusal)

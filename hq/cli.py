@@ -18,12 +18,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
+import multiprocessing.process
 import os
+import signal
+import socket
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import uvicorn
@@ -91,6 +97,16 @@ def cmd_init(args: argparse.Namespace) -> None:
     _say(f"HQ recovery key: {keys.recovery}")
 
 
+#: How long a worker may take to answer uvicorn's health check before it is replaced.
+WORKER_HEALTHCHECK_S = 60
+#: Connections waiting to be accepted, per listening socket (uvicorn's default).
+BACKLOG = 2048
+#: How long a stopping worker may take to finish its requests before it is killed.
+WORKER_STOP_S = 20
+#: A worker that exits is replaced after this pause (no busy loop if it cannot start).
+RESTART_PAUSE_S = 1.0
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     if bool(args.tls_cert) != bool(args.tls_key):
         raise HqError("give both --tls-cert and --tls-key, or neither")
@@ -105,17 +121,116 @@ def cmd_serve(args: argparse.Namespace) -> None:
     os.environ[DB_ENV] = args.db
     if args.workers > 1 and not os.environ.get(MULTIPROC_ENV):
         os.environ[MULTIPROC_ENV] = tempfile.mkdtemp(prefix="lianxin-hq-metrics-")
+    options: dict[str, Any] = {
+        "app": "hq.app:app_from_environment",
+        "factory": True,
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.tls_cert,
+        "ssl_keyfile": args.tls_key,
+        "server_header": False,
+        "log_level": "info",
+        "backlog": BACKLOG,
+    }
+    # Linux spreads connections over sockets sharing a port; other systems do not.
+    if args.workers > 1 and sys.platform.startswith("linux"):
+        _serve_workers(options, args.workers)
+        return
     uvicorn.run(
-        "hq.app:app_from_environment",
-        factory=True,
-        host=args.host,
-        port=args.port,
+        **options,
         workers=args.workers,
-        ssl_certfile=args.tls_cert,
-        ssl_keyfile=args.tls_key,
-        server_header=False,
-        log_level="info",
+        # A worker busy with a burst of syncs can take more than uvicorn's default 5 s
+        # to answer the supervisor's health check (its answering thread waits for the
+        # GIL like every request thread): killed for it, it would drop every device's
+        # connection mid-request. A hung worker is still replaced, only later.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
     )
+
+
+def _worker_socket(host: str, port: int, *, shared: bool = True) -> socket.socket:
+    """A socket bound to host:port that other sockets of this user may share
+    (SO_REUSEPORT): the kernel hands each new connection to one of those listening,
+    evenly. Its worker starts listening once it can serve (until then a connection is
+    refused, and a client tries again, rather than waiting on a worker still starting)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if shared:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        raise HqError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _worker(options: dict[str, Any], sock: socket.socket) -> None:
+    """One app worker, serving the socket it was given (in a process of its own)."""
+    uvicorn.Server(uvicorn.Config(**options)).run(sockets=[sock])
+
+
+def _serve_workers(options: dict[str, Any], workers: int) -> None:
+    """Several app workers, each accepting on a listening socket of its own.
+
+    With uvicorn's own workers all share one socket, and whichever wakes first accepts
+    every connection waiting: when many devices connect at once (a site coming back
+    online), one worker got three quarters of them, or nearly all, and kept them (the
+    connections are kept alive), while the other idled. The kernel spreads connections
+    over separate sockets evenly. A worker that exits is replaced on the same socket;
+    SIGTERM or SIGINT stops them all, each finishing its requests first."""
+    host, port = options["host"], options["port"]
+    # First as any server binds it, alone: a port in use (another HQ on it, which would
+    # otherwise quietly share it) is an error.
+    _worker_socket(host, port, shared=False).close()
+    sockets = [_worker_socket(host, port)]
+    port = sockets[0].getsockname()[1]  # the one chosen, when asked for any (port 0)
+    sockets += [_worker_socket(host, port) for _ in range(workers - 1)]
+    context = multiprocessing.get_context("spawn")
+    stop = threading.Event()
+
+    def stopping(_signal: int, _frame: object) -> None:
+        stop.set()
+
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, stopping)
+
+    def start(sock: socket.socket) -> multiprocessing.process.BaseProcess:
+        process = context.Process(target=_worker, args=(options, sock), name="lianxin-hq worker")
+        process.start()
+        return process
+
+    processes = [start(sock) for sock in sockets]
+    log.info(
+        "serving on %s:%d with %d workers (pids %s)",
+        host,
+        port,
+        workers,
+        ", ".join(str(p.pid) for p in processes),
+    )
+    try:
+        while not stop.wait(0.5):
+            for number, process in enumerate(processes):
+                if process.is_alive():
+                    continue
+                log.error(
+                    "worker %s exited with %s: starting another", process.pid, process.exitcode
+                )
+                if stop.wait(RESTART_PAUSE_S):
+                    break
+                processes[number] = start(sockets[number])
+    finally:
+        for process in processes:
+            process.terminate()  # SIGTERM: uvicorn finishes the requests under way
+        for process in processes:
+            process.join(WORKER_STOP_S)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for sock in sockets:
+            sock.close()
+        log.info("stopped")
 
 
 def cmd_org_add(args: argparse.Namespace) -> None:

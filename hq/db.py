@@ -25,6 +25,8 @@ from hq.tables import (
     HQ_SCHEMA,
     SCHEMA_2_INDEXES,
     SCHEMA_2_TABLES,
+    SCHEMA_3_INDEXES,
+    SCHEMA_3_TABLES,
     counters,
     hq_meta,
     metadata,
@@ -65,11 +67,19 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _postgres_engine(url: str) -> Engine:
-    # Statements run often are prepared (psycopg's default: from the fifth run), which
-    # spares PostgreSQL parsing them again; each run is still planned for its own
-    # values (plan_cache_mode below), so no plan made while a table was small (a
-    # fresh HQ) keeps scanning it whole once it is large.
-    engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # No server-side prepared statements: a push's write round trip runs in a psycopg
+    # pipeline, and when a pipeline is aborted (a stale read, a duplicate push) the
+    # statements it prepared are gone on the server while psycopg still counts them
+    # ("prepared statement _pg3_N does not exist" on the next push). Each statement is
+    # planned for its own values anyway (plan_cache_mode below), so no plan made while a
+    # table was small (a fresh HQ) keeps scanning it whole once it is large.
+    engine = create_engine(
+        url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        connect_args={"prepare_threshold": None},
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
@@ -194,7 +204,15 @@ def _to_2(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _to_2}
+def _to_3(conn: Connection) -> None:
+    """Transfers: the handovers table and the index of a record's attachments. Receipts
+    already at HQ are handed over when the service starts (hq.handover.catch_up)."""
+    metadata.create_all(conn, tables=list(SCHEMA_3_TABLES), checkfirst=True)
+    for index in SCHEMA_3_INDEXES:
+        index.create(conn, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _to_2, 2: _to_3}
 
 
 def by_table(keys: Iterable[tuple[str, str]], size: int = 500) -> Iterator[tuple[str, list[str]]]:

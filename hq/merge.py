@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     and_,
     bindparam,
@@ -41,6 +40,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import Table as Table_
+from sqlalchemy.sql import Select
+from sqlalchemy.sql.elements import BindParameter
 
 from desktop.store.schema import REGISTRY, ROW_CREATED, Registry, Scope, Table
 from desktop.sync.protocol import (
@@ -49,6 +50,7 @@ from desktop.sync.protocol import (
     OWNER,
     Change,
     Rejected,
+    Value,
     created_fields,
     value_json,
 )
@@ -108,6 +110,45 @@ class Outcome:
     resolved: int
 
 
+#: The protocol's JSON settings (desktop.sync.protocol.wire.dumps), as one encoder.
+_ENCODE_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def _value_json(value: Value) -> str:
+    """The same text as `value_json`, at a fraction of its cost. A field value is a JSON
+    scalar or bytes, never RawJson, so the protocol's `dumps` has nothing to splice; but
+    it makes a random placeholder on every call, a system call that also gives up the
+    GIL: a push of created rows made hundreds of them, and under load each cost a wait
+    for the GIL while other requests' threads ran."""
+    if isinstance(value, bytes):
+        return value_json(value)
+    return _ENCODE_JSON(value)
+
+
+# Reads of a batch's rows, made once: the ids are bound when they run (an expanding
+# parameter), where a list written into each statement would have SQLAlchemy coerce
+# every id and make a new cache key, push after push.
+_IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
+#: Each row with its audience (one line per unit named), in one query.
+_ROWS_WITH_AUDIENCE = (
+    select(row_state, row_audience.c.unit)
+    .select_from(
+        row_state.outerjoin(
+            row_audience,
+            and_(
+                row_audience.c.tbl == row_state.c.tbl,
+                row_audience.c.row_id == row_state.c.row_id,
+            ),
+        )
+    )
+    .where(row_state.c.tbl == bindparam("tbl"), row_state.c.row_id.in_(_IDS))
+)
+# Fields by row id alone, the table checked on each row read: with `tbl` in the query
+# too, PostgreSQL without statistics yet (a new HQ) would rather scan the whole key.
+_ROW_FIELDS = select(field_state).where(field_state.c.row_id.in_(_IDS))
+_SOME_FIELDS = _ROW_FIELDS.where(field_state.c.col.in_(bindparam("cols", expanding=True)))
+
+
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -137,14 +178,28 @@ class Batch:
         self._conflicts: list[dict[str, Any]] = []
         self._touched: dict[tuple[str, str], list[int]] = {}
 
-    def apply(self, batch: Sequence[Change], resolved: Sequence[int] = ()) -> Outcome:
-        """Merge `batch` (already checked against the registry, in device_seq order)."""
-        expanded = self._expand(batch)
+    def apply(
+        self,
+        batch: Sequence[Change],
+        resolved: Sequence[int] = (),
+        *,
+        commit: bool = False,
+        created: Mapping[Change, Sequence[tuple[str, Value]]] | None = None,
+    ) -> Outcome:
+        """Merge `batch` (already checked against the registry, in device_seq order).
+        `created` may give created rows' fields as `created_fields` returned them when
+        the batch was checked (they are found again otherwise).
+
+        `commit` lets the batch commit the connection's transaction as it writes, when
+        the transaction holds nothing else (a push): on PostgreSQL the sequence lock is
+        then released without a round trip more (see `_write_ahead`). Otherwise, or when
+        the batch ends otherwise, the caller commits as usual."""
+        expanded = self._expand(batch, created or {})
         read_at = head(self.conn)
         fresh, duplicates = self._skip_duplicates(batch)
         self._load(fresh)
         if self.conn.dialect.name == "postgresql" and not resolved:
-            done = self._apply_ahead(fresh, duplicates, expanded, read_at)
+            done = self._apply_ahead(fresh, duplicates, expanded, read_at, commit=commit)
             if done is not None:
                 return done
             self._forget()
@@ -184,6 +239,8 @@ class Batch:
         duplicates: int,
         expanded: dict[int, list[tuple[Change, str]]],
         read_at: int,
+        *,
+        commit: bool,
     ) -> Outcome | None:
         """Merge on what was read, numbering the changes from `read_at` on, and write it
         all in one round trip that takes the lock, checks that those reads still stand,
@@ -204,21 +261,36 @@ class Batch:
             return Outcome(0, duplicates, 0, 0)
         ids = sorted({change.row_id for change in fresh})
         used = self.seq - read_at
-        if not _write_ahead(self.conn, self._pending(), read_at, used, self.origin, ids):
+        pending = self._pending()
+        if not _write_ahead(self.conn, pending, read_at, used, self.origin, ids, commit=commit):
             return None
         return Outcome(len(fresh), duplicates, len(self._conflicts), 0)
 
     # --- before the lock ---------------------------------------------------------------
 
-    def _expand(self, batch: Sequence[Change]) -> dict[int, list[tuple[Change, str]]]:
+    def _expand(
+        self, batch: Sequence[Change], created: Mapping[Change, Sequence[tuple[str, Value]]]
+    ) -> dict[int, list[tuple[Change, str]]]:
         """Each created row (by id() of its change) as the field changes it is merged as,
         checked and normalised, with their values' JSON: work that needs no lock."""
         expanded = {}
         for change in batch:
             if change.col == ROW_CREATED:
+                # Made directly: dataclasses.replace() costs several times as much, for
+                # every field of every created row.
+                seq, row_id, tbl, hlc, author = (
+                    change.device_seq,
+                    change.row_id,
+                    change.tbl,
+                    change.hlc,
+                    change.author,
+                )
+                fields = created.get(change)
+                if fields is None:
+                    fields = created_fields(change, self.registry)
                 expanded[id(change)] = [
-                    (replace(change, col=col, value=value), value_json(value))
-                    for col, value in created_fields(change, self.registry)
+                    (Change(seq, row_id, tbl, col, value, hlc, None, author), _value_json(value))
+                    for col, value in fields
                 ]
         return expanded
 
@@ -270,22 +342,19 @@ class Batch:
         self.load_rows(keys)
         # Rows HQ does not have yet have no fields either.
         known = {key for key in keys if key in self.rows}
-        f = field_state.c
         # A delete needs every field of its row (edits it beats are kept as conflicts), and
         # so does a creation of a row HQ already has; an edit needs its field, and the
         # row's tombstone to lose to.
         whole = {(c.tbl, c.row_id) for c in batch if c.col in (DELETED, ROW_CREATED)} & known
         wanted = {(c.tbl, c.row_id, c.col) for c in batch} | {(*k, DELETED) for k in keys}
-        # By row id alone, the table checked here: with `tbl` in the query too, PostgreSQL
-        # without statistics yet (a new HQ) would rather scan the whole table's key.
-        conditions: list[tuple[str, ColumnElement[bool]]] = [
-            (tbl, f.row_id.in_(ids)) for tbl, ids in by_table(whole)
+        queries: list[tuple[str, Select[Any], dict[str, list[str]]]] = [
+            (tbl, _ROW_FIELDS, {"ids": ids}) for tbl, ids in by_table(whole)
         ]
         for tbl, ids in by_table(known - whole):
             cols = sorted({col for t, r, col in wanted if t == tbl})
-            conditions.append((tbl, f.row_id.in_(ids) & f.col.in_(cols)))
-        for tbl, condition in conditions:
-            for row in self.conn.execute(select(field_state).where(condition)):
+            queries.append((tbl, _SOME_FIELDS, {"ids": ids, "cols": cols}))
+        for tbl, query, params in queries:
+            for row in self.conn.execute(query, params):
                 state = self.rows.get((row.tbl, row.row_id))
                 if state is not None and row.tbl == tbl:
                     state.fields[row.col] = FieldState(
@@ -293,19 +362,10 @@ class Batch:
                     )
 
     def load_rows(self, keys: Sequence[tuple[str, str]]) -> None:
-        r, a = row_state.c, row_audience.c
         wanted = set(keys) - set(self.rows)
         audiences: dict[tuple[str, str], list[str]] = {}
-        # Each row with its audience (one line per unit named), in one query.
-        with_audience = row_state.outerjoin(
-            row_audience, and_(a.tbl == r.tbl, a.row_id == r.row_id)
-        )
         for tbl, ids in by_table(wanted):
-            for row in self.conn.execute(
-                select(row_state, a.unit)
-                .select_from(with_audience)
-                .where(r.tbl == tbl, r.row_id.in_(ids))
-            ):
+            for row in self.conn.execute(_ROWS_WITH_AUDIENCE, {"tbl": tbl, "ids": ids}):
                 key = (row.tbl, row.row_id)
                 if key in wanted and key not in self.rows:
                     self.rows[key] = RowState(
@@ -341,6 +401,7 @@ class Batch:
         row = self.rows.get(key)
         if row is None:
             row = self._new_row(table, change, seq)
+        vjson = _value_json(change.value)
         self._changes.append(
             {
                 "seq": seq,
@@ -349,7 +410,7 @@ class Batch:
                 "row_id": change.row_id,
                 "tbl": change.tbl,
                 "col": change.col,
-                "value": value_json(change.value),
+                "value": vjson,
                 "hlc": change.hlc,
                 "base_hlc": change.base_hlc,
                 "author": change.author,
@@ -363,7 +424,7 @@ class Batch:
         elif change.col == DELETED:
             self._delete(row, change, seq)
         else:
-            self._merge_field(row, change, seq, value_json(change.value))
+            self._merge_field(row, change, seq, vjson)
 
     def _merge_field(self, row: RowState, change: Change, seq: int, vjson: str) -> None:
         current = row.fields.get(change.col)
@@ -467,7 +528,7 @@ class Batch:
                 )
         row.deleted = True
         row.dirty = True
-        self._set_field(row, change, value_json(1), seq)
+        self._set_field(row, change, _value_json(1), seq)
 
     def _conflict(
         self,
@@ -479,7 +540,7 @@ class Batch:
         loser: FieldState | None,
         seq: int,
     ) -> None:
-        mine: Side = (value_json(change.value), change.hlc, change.author, self.origin)
+        mine: Side = (_value_json(change.value), change.hlc, change.author, self.origin)
         win: Side
         lose: Side
         if winner is None and loser is not None:
@@ -721,14 +782,18 @@ def _winner_of_delete(tomb: FieldState | None) -> Side:
 
 _SAVEPOINT = "lianxin_batch"
 _LOCK = "SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"
-#: Whether a change committed since the batch's reads touched its rows or came from its
-#: device (each statement of the round trip sees what was committed before it began, so
-#: this one sees every push the lock waited for).
-_STALE = (
-    "SELECT EXISTS (SELECT 1 FROM changes WHERE seq > %(read_at)s "
+#: Fails (division by zero, _STALE_ERROR) when a change committed since the batch's reads
+#: touched its rows or came from its device: each statement of the round trip sees what
+#: was committed before it began, so this one sees every push the lock waited for. An
+#: error, not a result, because the statements after it, up to the commit, must then not
+#: run, and the round trip cannot wait for the client to say so. (Plain SQL has no
+#: RAISE; the divisor comes from a query, so the planner cannot fold it in advance.)
+_FRESH = (
+    "SELECT 1 / (1 - (EXISTS (SELECT 1 FROM changes WHERE seq > %(read_at)s "
     "AND seq <= (SELECT value FROM counters WHERE name = 'seq') "
-    "AND (device = %(origin)s OR row_id = ANY(%(ids)s::text[])))"
+    "AND (device = %(origin)s OR row_id = ANY(%(ids)b::text[]))))::int)"
 )
+_STALE_ERROR = psycopg.errors.DivisionByZero
 #: How far the batch's numbers (counted from read_at) move: to where the sequence is.
 _SHIFT = "(SELECT value - %(read_at)s AS shift FROM counters WHERE name = 'seq') AS s"
 _NEW_SEQ = "v.seq + s.shift"
@@ -736,16 +801,24 @@ _NEW_SEQ = "v.seq + s.shift"
 _ANY_SEQ = "CASE WHEN v.{0} > %(read_at)s THEN v.{0} + s.shift ELSE v.{0} END"
 
 
-def _unnest(columns: Sequence[tuple[str, str]]) -> str:
-    """One array parameter per column, as rows named like the columns."""
-    arrays = ", ".join(f"%({name})s::{kind}[]" for name, kind in columns)
-    return f"unnest({arrays}) AS v({', '.join(name for name, _ in columns)})"
+def _rows(columns: Sequence[tuple[str, str]], prefix: str = "") -> str:
+    """A statement's rows as `v`, with a column of each name, from one JSON parameter
+    `rows`: an array of objects keyed by `prefix` and the column names (other keys are
+    ignored). psycopg passes a JSON text as it is; arrays, one per column, cost it a
+    Python loop over every value."""
+    typed = ", ".join(f"{prefix}{name} {kind}" for name, kind in columns)
+    if not prefix:
+        return f"json_to_recordset(%(rows)s::json) AS v({typed})"
+    named = ", ".join(f"{prefix}{name} AS {name}" for name, _ in columns)
+    return f"(SELECT {named} FROM json_to_recordset(%(rows)s::json) AS j({typed})) AS v"
 
 
-def _insert(table: str, columns: Sequence[tuple[str, str]], shifted: dict[str, str]) -> str:
+def _insert(
+    table: str, columns: Sequence[tuple[str, str]], shifted: dict[str, str], prefix: str = ""
+) -> str:
     values = ", ".join(shifted.get(name, f"v.{name}") for name, _ in columns)
     names = ", ".join(name for name, _ in columns)
-    return f"INSERT INTO {table} ({names}) SELECT {values} FROM {_unnest(columns)}, {_SHIFT}"
+    return f"INSERT INTO {table} ({names}) SELECT {values} FROM {_rows(columns, prefix)}, {_SHIFT}"
 
 
 _CHANGE_COLUMNS = (
@@ -811,28 +884,30 @@ _CONFLICT_COLUMNS = tuple(
 _AUDIENCE_COLUMNS = (("tbl", "text"), ("row_id", "text"), ("unit", "text"))
 
 _INSERT_CHANGES = _insert("changes", _CHANGE_COLUMNS, {"seq": _NEW_SEQ})
-_INSERT_FIELDS = _insert("field_state", _FIELD_COLUMNS, {"seq": _NEW_SEQ})
+_INSERT_FIELDS = _insert("field_state", _FIELD_COLUMNS, {"seq": _NEW_SEQ}, "b_")
 _UPDATE_FIELDS = (
     "UPDATE field_state AS f SET value = v.value, hlc = v.hlc, seq = v.seq + s.shift, "
-    f"device = v.device, author = v.author FROM {_unnest(_FIELD_COLUMNS)}, {_SHIFT} "
+    f"device = v.device, author = v.author FROM {_rows(_FIELD_COLUMNS, 'b_')}, {_SHIFT} "
     "WHERE f.tbl = v.tbl AND f.row_id = v.row_id AND f.col = v.col"
 )
 _INSERT_ROWS = _insert(
     "row_state",
     _ROW_COLUMNS,
     {"created_seq": "v.created_seq + s.shift", "scope_seq": _ANY_SEQ.format("scope_seq")},
+    "b_",
 )
 _UPDATE_ROWS = (
     "UPDATE row_state AS r SET owner_org = v.owner_org, member_id = v.member_id, "
     f"deleted = v.deleted, scope_seq = {_ANY_SEQ.format('scope_seq')} "
-    f"FROM {_unnest(_ROW_COLUMNS)}, {_SHIFT} WHERE r.tbl = v.tbl AND r.row_id = v.row_id"
+    f"FROM {_rows(_ROW_COLUMNS, 'b_')}, {_SHIFT} WHERE r.tbl = v.tbl AND r.row_id = v.row_id"
 )
 _RESET_AUDIENCES = (
     "DELETE FROM row_audience WHERE (tbl, row_id) IN "
-    f"(SELECT v.tbl, v.row_id FROM {_unnest(_AUDIENCE_COLUMNS[:2])})"
+    f"(SELECT v.tbl, v.row_id FROM {_rows(_AUDIENCE_COLUMNS[:2])})"
 )
 _INSERT_AUDIENCES = (
-    f"INSERT INTO row_audience (tbl, row_id, unit) SELECT * FROM {_unnest(_AUDIENCE_COLUMNS)}"
+    "INSERT INTO row_audience (tbl, row_id, unit) SELECT v.tbl, v.row_id, v.unit "
+    f"FROM {_rows(_AUDIENCE_COLUMNS)}"
 )
 _INSERT_MOVES = _insert("scope_moves", _MOVE_COLUMNS, {"seq": _NEW_SEQ})
 _INSERT_CONFLICTS = _insert(
@@ -841,62 +916,69 @@ _INSERT_CONFLICTS = _insert(
 _ADVANCE = "UPDATE counters SET value = value + %(used)s WHERE name = 'seq'"
 
 
-def _arrays(
-    rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], prefix: str = ""
-) -> dict[str, Any]:
-    """Rows as one list per column (the parameters of an `_unnest`)."""
-    return {name: [row[prefix + name] for row in rows] for name, _ in columns}
+def _rows_json(rows: Sequence[dict[str, Any]]) -> str:
+    """The `rows` parameter of a `_rows` statement."""
+    return _ENCODE_JSON(rows)
 
 
 def _write_ahead(
-    conn: Connection, pending: Pending, read_at: int, used: int, origin: str, ids: list[str]
+    conn: Connection,
+    pending: Pending,
+    read_at: int,
+    used: int,
+    origin: str,
+    ids: list[str],
+    *,
+    commit: bool,
 ) -> bool:
     """Take the sequence lock, check that nothing the batch read has changed since
     `read_at`, and write the batch with its numbers moved into place, in one round trip
-    (a psycopg pipeline). False, with nothing written but the lock held, when something
-    has changed."""
+    (a psycopg pipeline); with `commit`, commit the transaction in it too. False, with
+    nothing written but the lock held (and the transaction open), when something has
+    changed.
+
+    Committing in the round trip releases the lock as soon as PostgreSQL has written
+    the batch. Otherwise the lock stays held until this thread has read the answers and
+    sent COMMIT, which first means getting the GIL back from the process's other
+    request threads: under load that wait, not the writing, was most of the time every
+    other push waited for the lock."""
     raw = conn.connection.driver_connection
     assert isinstance(raw, psycopg.Connection)
-    shift = {"read_at": read_at}
-    statements: list[tuple[str, dict[str, Any]]] = [
-        (_INSERT_CHANGES, _arrays(pending.changes, _CHANGE_COLUMNS) | shift)
-    ]
-    for sql, rows, columns in (
-        (_INSERT_FIELDS, pending.new_fields, _FIELD_COLUMNS),
-        (_UPDATE_FIELDS, pending.old_fields, _FIELD_COLUMNS),
-        (_INSERT_ROWS, pending.new_rows, _ROW_COLUMNS),
-        (_UPDATE_ROWS, pending.old_rows, _ROW_COLUMNS),
+    statements: list[tuple[str, dict[str, Any]]] = []
+    for sql, rows in (
+        (_INSERT_CHANGES, pending.changes),
+        (_INSERT_FIELDS, pending.new_fields),
+        (_UPDATE_FIELDS, pending.old_fields),
+        (_INSERT_ROWS, pending.new_rows),
+        (_UPDATE_ROWS, pending.old_rows),
+        (_INSERT_MOVES, pending.moves),
+        (_INSERT_CONFLICTS, pending.conflicts),
     ):
         if rows:
-            statements.append((sql, _arrays(rows, columns, "b_") | shift))
+            statements.append((sql, {"rows": _rows_json(rows), "read_at": read_at}))
     if pending.audience_reset:
         reset = [{"tbl": tbl, "row_id": row_id} for tbl, row_id in pending.audience_reset]
-        statements.append((_RESET_AUDIENCES, _arrays(reset, _AUDIENCE_COLUMNS[:2])))
+        statements.append((_RESET_AUDIENCES, {"rows": _rows_json(reset)}))
     if pending.audience_rows:
-        statements.append((_INSERT_AUDIENCES, _arrays(pending.audience_rows, _AUDIENCE_COLUMNS)))
-    if pending.moves:
-        statements.append((_INSERT_MOVES, _arrays(pending.moves, _MOVE_COLUMNS) | shift))
-    if pending.conflicts:
-        statements.append(
-            (_INSERT_CONFLICTS, _arrays(pending.conflicts, _CONFLICT_COLUMNS) | shift)
-        )
+        statements.append((_INSERT_AUDIENCES, {"rows": _rows_json(pending.audience_rows)}))
     statements.append((_ADVANCE, {"used": used}))
-    locked, checked, writer = raw.cursor(), raw.cursor(), raw.cursor()
+    if commit:
+        statements.append(("COMMIT", {}))
+    cursor = raw.cursor()
     try:
         try:
+            # An error skips the rest of the pipeline, the commit included.
             with raw.pipeline():
-                locked.execute(_LOCK)
-                checked.execute(_STALE, {"read_at": read_at, "origin": origin, "ids": ids})
-                writer.execute(f"SAVEPOINT {_SAVEPOINT}")
+                cursor.execute(_LOCK)
+                cursor.execute(f"SAVEPOINT {_SAVEPOINT}")
+                cursor.execute(_FRESH, {"read_at": read_at, "origin": origin, "ids": ids})
                 for sql, params in statements:
-                    writer.execute(sql, params)
-            row = checked.fetchone()
-            stale = row is None or bool(row[0])
-        except psycopg.errors.IntegrityError:
-            stale = True  # a write the out-of-date reads got wrong: undone below
-        if stale:
-            writer.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
-        return not stale
+                    cursor.execute(sql, params)
+            return True
+        except (_STALE_ERROR, psycopg.errors.IntegrityError):
+            # Stale reads, or a write they got wrong (a key HQ has since been given):
+            # nothing of the batch stays, the lock does.
+            cursor.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
+            return False
     finally:
-        for cursor in (locked, checked, writer):
-            cursor.close()
+        cursor.close()

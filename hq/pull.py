@@ -23,6 +23,7 @@ How a page is read, so that a first pull of a large branch stays fast:
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -308,6 +309,14 @@ def _window(
     return rows, upto if more else top, more, read_all
 
 
+#: Devices whose page queries are kept, made once per scope: building them, and the
+#: scope's conditions within, cost as much as a page's own Python work. A scope is a
+#: value (an edited org tree makes a new one), and a statement is never changed once
+#: made, so threads can share them.
+_QUERIES_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=_QUERIES_KEPT)
 def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Select[Any] | None]:
     """The device's changes past `after`, in order, with their rows' state and fields:
     read along the change log (up to `until`), and, on PostgreSQL, from its rows.

@@ -28,7 +28,8 @@ from desktop.store.schema.attachments import ATTACHMENTS
 #: Bumped with every change to the tables below (HQ refuses a database newer than it
 #: knows, and upgrades an older one: hq.db.MIGRATIONS).
 #: 2: attachment contents (blobs, blob_chunks) and the index that finds who names one.
-HQ_SCHEMA = 2
+#: 3: transfers handed over (hq_handovers) and the index that finds a record's files.
+HQ_SCHEMA = 3
 
 ID = String(64)
 HLC = String(96)
@@ -272,3 +273,43 @@ blob_chunks = Table(
 #: What schema 2 added (the upgrade from 1 creates these).
 SCHEMA_2_TABLES = (blobs, blob_chunks)
 SCHEMA_2_INDEXES = (field_state_blob,)
+
+# --- schema 3: transfers handed over ---------------------------------------------------
+
+#: Each receipt HQ has looked at (a row of a table declaring HandOver), and what became of
+#: it: "moved" (final: the member's records were re-owned at `seq`), "waiting" (its letter
+#: has not reached HQ yet), "refused" (it does not answer its letter; `reason` says why).
+#: A letter that arrives later finds the receipts waiting for it by `letter_id`.
+hq_handovers = Table(
+    "hq_handovers",
+    metadata,
+    Column("tbl", NAME, primary_key=True),
+    Column("receipt_id", ID, primary_key=True),
+    Column("letter_id", ID, nullable=True),
+    Column("member_id", ID, nullable=True),
+    Column("from_org", ID, nullable=True),
+    Column("to_org", ID, nullable=True),
+    Column("outcome", String(16), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("rows_moved", Integer, nullable=False, default=0),
+    Column("seq", BigInteger, nullable=True),
+    Column("updated_ms", BigInteger, nullable=False),
+    Index("hq_handovers_letter", "letter_id"),
+)
+
+#: Which attachments belong to a record: `field_state` rows of attachments.record_id by
+#: value (partial, literal constants: see BLOB_NAMED).
+RECORD_NAMED = and_(
+    field_state.c.tbl == literal_column(f"'{ATTACHMENTS.name}'"),
+    field_state.c.col == literal_column("'record_id'"),
+)
+field_state_record = Index(
+    "field_state_record",
+    field_state.c.value,
+    sqlite_where=RECORD_NAMED,
+    postgresql_where=RECORD_NAMED,
+)
+
+#: What schema 3 added (the upgrade from 2 creates these).
+SCHEMA_3_TABLES = (hq_handovers,)
+SCHEMA_3_INDEXES = (field_state_record,)

@@ -17,7 +17,15 @@ from hq.app import create_app
 from hq.blobs import BLOBS_PATH, HEADER_RECEIVED, MAX_PUT_BYTES, MAX_RANGE_BYTES, ROW_BYTES
 from hq.db import HqDatabase
 from hq.errors import HqError
-from hq.tables import HQ_SCHEMA, blob_chunks, blobs, field_state_blob, hq_meta
+from hq.tables import (
+    HQ_SCHEMA,
+    SCHEMA_3_INDEXES,
+    SCHEMA_3_TABLES,
+    blob_chunks,
+    blobs,
+    field_state_blob,
+    hq_meta,
+)
 
 OCTET = "application/octet-stream"
 
@@ -295,6 +303,10 @@ def test_unsigned_and_forged_requests_are_refused(hq: Hq, branch: str) -> None:
 
 def _downgrade_to_1(db: HqDatabase) -> None:
     with db.write() as conn:
+        for table in SCHEMA_3_TABLES:
+            table.drop(conn)
+        for index in SCHEMA_3_INDEXES:
+            index.drop(conn)
         field_state_blob.drop(conn)
         blob_chunks.drop(conn)
         blobs.drop(conn)
@@ -302,7 +314,6 @@ def _downgrade_to_1(db: HqDatabase) -> None:
 
 
 def test_a_schema_1_database_is_upgraded_when_served(hq: Hq, branch: str) -> None:
-    assert HQ_SCHEMA == 2
     device = hq.enrol(branch)
     hq.app.state.service.db.dispose()
     _downgrade_to_1(hq.db)
@@ -310,7 +321,7 @@ def test_a_schema_1_database_is_upgraded_when_served(hq: Hq, branch: str) -> Non
     app.state.service.db.dispose()
     with hq.db.read() as conn:
         schema = conn.execute(select(hq_meta.c.value).where(hq_meta.c.key == "schema")).scalar()
-        assert schema == "2"
+        assert schema == str(HQ_SCHEMA)
         assert conn.execute(select(blobs)).all() == []
     # Upgrading again finds nothing to do; the devices enrolled before still work.
     again = HqDatabase(hq.url)
@@ -321,12 +332,13 @@ def test_a_schema_1_database_is_upgraded_when_served(hq: Hq, branch: str) -> Non
 
 
 def test_a_database_newer_than_hq_is_refused_untouched(hq: Hq) -> None:
+    newer_schema = str(HQ_SCHEMA + 1)
     with hq.db.write() as conn:
-        conn.execute(update(hq_meta).where(hq_meta.c.key == "schema").values(value="3"))
+        conn.execute(update(hq_meta).where(hq_meta.c.key == "schema").values(value=newer_schema))
     newer = HqDatabase(hq.url)
-    with pytest.raises(HqError, match="schema 3"):
+    with pytest.raises(HqError, match=f"schema {newer_schema}"):
         newer.require_initialised()
     newer.dispose()
     with hq.db.read() as conn:
         schema = conn.execute(select(hq_meta.c.value).where(hq_meta.c.key == "schema")).scalar()
-    assert schema == "3"
+    assert schema == newer_schema

@@ -5,17 +5,29 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import pytest
-from hqkit import Device, Hq, Refused
+from hqkit import Device, Hq, Refused, expect_ok
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from desktop.store.schema import ROW_CREATED, expand_change
-from desktop.sync.protocol import Change, value_json
-from hq.tables import changes, conflicts, field_state, row_state
+from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION, expand_change
+from desktop.sync.protocol import (
+    PUSH_PATH,
+    Change,
+    PushRequest,
+    PushResponse,
+    Value,
+    now_ms,
+    value_json,
+)
+from hq import merge
+from hq.merge import Batch
+from hq.tables import changes, conflicts, counters, field_state, row_state
 
 
 def _branch_with_officers(hq: Hq, count: int = 2) -> tuple[str, list[Device]]:
@@ -333,3 +345,145 @@ def test_the_same_row_created_twice_merges_field_by_field(hq: Hq) -> None:
     assert a.state()["member-zhang"]["phone"] == "13811111111"
     assert a.state()["member-zhang"]["post"] == "电工"
     assert answer.conflicts == 0  # same name; the other fields were each set once
+
+
+# --- PostgreSQL: pushes merged before the sequence lock ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, True, False, 0, -7, 2**62, 1.5, "", "张三", 'say "hi"\\', "tab\tline\x00", b"\x00\xff"],
+)
+def test_values_are_stored_as_the_protocol_writes_them(value: Value) -> None:
+    assert merge._value_json(value) == value_json(value)
+
+
+def _postgres_only(hq: Hq) -> None:
+    if not hq.db.is_postgres:
+        pytest.skip("SQLite merges every push under its write lock: nothing runs ahead")
+
+
+def _written_ahead(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each write made ahead of the lock stood (False: its reads were stale)."""
+    outcomes: list[bool] = []
+    original = merge._write_ahead
+
+    def spy(*args: Any, **kwargs: Any) -> bool:
+        outcomes.append(original(*args, **kwargs))
+        return outcomes[-1]
+
+    monkeypatch.setattr(merge, "_write_ahead", spy)
+    return outcomes
+
+
+def _meanwhile(monkeypatch: pytest.MonkeyPatch, step: Callable[[], object]) -> None:
+    """Run `step` once, between the next batch's reads and its taking the lock."""
+    original = Batch._apply_ahead
+    pending = [step]
+
+    def interleaved(self: Batch, *args: Any, **kwargs: Any) -> Any:
+        if pending:
+            pending.pop()()
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Batch, "_apply_ahead", interleaved)
+
+
+def _assert_numbered_in_order(hq: Hq) -> None:
+    """Every change and resolution has its own number, with none skipped."""
+    with hq.db.read() as conn:
+        seqs = list(conn.execute(select(changes.c.seq).order_by(changes.c.seq)).scalars())
+        top = int(conn.execute(select(counters.c.value)).scalar_one())
+    assert seqs == list(range(1, top + 1))
+
+
+def test_a_push_merged_on_reads_gone_stale_is_merged_again(
+    hq: Hq, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _postgres_only(hq)
+    _, (a, b) = _branch_with_officers(hq)
+    row = _shared_member(a, [b])
+    a.update("members", row, {"phone": "13911111111"})
+    b.update("members", row, {"phone": "13922222222", "post": "电工"})
+    outcomes = _written_ahead(monkeypatch)
+    # a's push commits after b's batch has read the row and before it takes the lock.
+    _meanwhile(monkeypatch, a.push)
+    answer = b.push()
+    assert outcomes == [True, False]  # a's write stood; b's was undone, then redone
+    assert (answer.accepted, answer.conflicts) == (2, 1)
+    for device in (a, b):
+        device.pull()
+    assert a.state() == b.state()
+    assert a.state()[row]["post"] == "电工"
+    [conflict] = a.conflicts.values()
+    assert {conflict.winner.device, conflict.loser.device} == {a.id, b.id}
+    _assert_numbered_in_order(hq)
+    _assert_nothing_lost(hq, [row])
+
+
+def test_a_push_sent_again_while_the_first_is_merging_is_stored_once(
+    hq: Hq, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _postgres_only(hq)
+    _, (a,) = _branch_with_officers(hq, 1)
+    a.insert("members", {"name": "李四"})
+    a.insert("members", {"name": "王五"})
+    request = PushRequest(SCHEMA_VERSION, 1, 2, tuple(a.outbox), now_ms())
+    outcomes = _written_ahead(monkeypatch)
+    # A retry (the link dropped before the answer) arrives and is merged first.
+    again: list[PushResponse] = []
+    _meanwhile(
+        monkeypatch,
+        lambda: again.append(
+            PushResponse.from_wire(expect_ok(a.request(PUSH_PATH, request.to_wire())))
+        ),
+    )
+    first = PushResponse.from_wire(expect_ok(a.request(PUSH_PATH, request.to_wire())))
+    assert outcomes == [True, False]
+    assert (again[0].accepted, again[0].duplicates) == (2, 0)
+    assert (first.accepted, first.duplicates) == (0, 2)
+    with hq.db.read() as conn:
+        stored = select(func.count()).select_from(changes).where(changes.c.device == a.id)
+        assert conn.execute(stored).scalar_one() == 2
+    _assert_numbered_in_order(hq)
+
+
+def test_pushes_at_the_same_time_lose_nothing(hq: Hq) -> None:
+    _postgres_only(hq)
+    branch, devices = _branch_with_officers(hq, 4)
+    rows = [devices[0].insert("members", {"name": f"成员{n}"}) for n in range(3)]
+    devices[0].push()
+    for device in devices:
+        device.pull()
+    failures: list[BaseException] = []
+    start = threading.Barrier(len(devices))
+
+    def work(number: int, device: Device) -> None:
+        try:
+            start.wait()
+            for step in range(6):
+                for n, row in enumerate(rows):
+                    col = ("phone", "post")[(number + n + step) % 2]
+                    device.update("members", row, {col: f"{number}-{step}-{n}"})
+                if step % 3 == 2:
+                    device.insert("members", {"name": f"新{number}-{step}"}, owner=branch)
+                device.push()
+                if step % 2:
+                    device.pull(limit=7)
+        except BaseException as error:  # reported below, in the test's thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=work, args=(n, device)) for n, device in enumerate(devices)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures
+    for device in devices:
+        device.push()
+    for device in devices:
+        device.pull(limit=11)
+    views = [{k: v for k, v in d.state().items() if k in rows} for d in devices]
+    assert all(view == views[0] for view in views)
+    _assert_numbered_in_order(hq)
+    _assert_nothing_lost(hq, rows)
