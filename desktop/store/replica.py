@@ -45,7 +45,21 @@ class FieldVersion(Protocol):
     def author(self) -> str | None: ...
 
 
-@dataclass(frozen=True)
+class SharedStamp(Protocol):
+    """Fields that share one stamp, as a mapping of column to value (the wire's
+    `Stamped` has this shape)."""
+
+    @property
+    def hlc(self) -> str: ...
+    @property
+    def device(self) -> str: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def values(self) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
 class IncomingField:
     col: str
     value: Any
@@ -54,15 +68,29 @@ class IncomingField:
     author: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IncomingRow:
     """A row's fields as another replica holds them. `created_hlc` is set when the row
-    comes whole (new to this device); then fields not listed are empty."""
+    comes whole (new to this device); then fields not listed are empty.
+
+    The row's fields are `fields` and those in `stamped`: fields sharing one stamp may
+    come that way, without an object each (a first pull's rows do)."""
 
     tbl: str
     row_id: str
     created_hlc: str | None
-    fields: Sequence[FieldVersion]
+    fields: Sequence[FieldVersion] = ()
+    stamped: SharedStamp | None = None
+
+    def all_fields(self) -> Sequence[FieldVersion]:
+        """Every field, one object each."""
+        s = self.stamped
+        if s is None:
+            return self.fields
+        return [
+            *self.fields,
+            *(IncomingField(col, v, s.hlc, s.device, s.author) for col, v in s.values.items()),
+        ]
 
 
 @dataclass
@@ -158,6 +186,8 @@ class Replica:
         by_table: dict[str, list[IncomingRow]] = {}
         for row in rows:
             by_table.setdefault(row.tbl, []).append(row)
+            if row.stamped is not None and row.stamped.hlc > newest:
+                newest = row.stamped.hlc
             for f in row.fields:
                 newest = max(newest, f.hlc)
         if newest:
@@ -170,90 +200,173 @@ class Replica:
                 self._apply_chunk(table, items[start : start + _CHUNK], outcome)
         return outcome
 
-    def _apply_chunk(self, t: Table, rows: Sequence[IncomingRow], outcome: Applied) -> None:
-        names = [c.name for c in t.columns]
+    def _held(
+        self, t: Table, names: Sequence[str], ids: Sequence[str]
+    ) -> dict[str, dict[str, Any]]:
+        """The local state of those of these rows this device holds, by id."""
         select = ", ".join(("_rowid", "id", "_deleted", "_created", "_v", *_SYSTEM_FIELDS, *names))
-        ids = [r.row_id for r in rows]
-        held: dict[str, dict[str, Any]] = {}
         cursor = self.db.execute(
             f"SELECT {select} FROM {t.name} WHERE id IN ({', '.join('?' * len(ids))})", ids
         )
         header = [d[0] for d in cursor.description]
+        held: dict[str, dict[str, Any]] = {}
         for values in cursor.fetchall():
             record = dict(zip(header, values, strict=True))
             held[record["id"]] = record
+        return held
+
+    def _apply_chunk(self, t: Table, rows: Sequence[IncomingRow], outcome: Applied) -> None:
+        names = [c.name for c in t.columns]
+        held = self._held(t, names, [r.row_id for r in rows])
         known = frozenset(("owner_org", "audience", DELETED, *names))
+        # What a row new to this device may carry to take the fast way in (a tombstone,
+        # an unknown field, or fields of several stamps take the general one).
+        plain = known - {DELETED}
         search_at = [(c.search, c.name) for c in t.searchable if c.search]
+        document = search_keys.document
         new_rows: list[tuple[Any, ...]] = []
         fts_new: list[tuple[int, str]] = []
+        # Rows created by this chunk: written together at its end (or before one of them
+        # comes again in it, so that the merge finds it in the table).
+        created_here: set[str] = set()
+        created = 0
         next_rowid = int(self.db.scalar(f"SELECT coalesce(max(_rowid), 0) FROM {t.name}")) + 1
         log_rows = self.records.received
+        tbl = t.name
         for row in rows:
-            fields = [f for f in row.fields if f.col in known]
-            if len(fields) != len(row.fields):
-                # A newer Lianxin's field: the schema check at HQ makes this rare; skip it.
-                log.warning("ignored unknown fields of %s", t.name)
-            current = held.get(row.row_id)
-            if current is None:
-                if row.created_hlc is None:
+            row_id = row.row_id
+            if row_id in created_here:
+                self._insert_new(t, names, new_rows, fts_new)
+                created_here.clear()
+                held.update(self._held(t, names, [row_id]))
+            current = held.get(row_id)
+            stamped = row.stamped
+            if (
+                current is None
+                and stamped is not None
+                and not row.fields
+                and stamped.hlc == row.created_hlc
+                and stamped.values.keys() <= plain
+            ):
+                # A row new to this device, created once and never edited since (every
+                # row of a first pull): its fields, its search document and its one
+                # creation change straight from the values, no object per field.
+                values = stamped.values
+                owner = values.get("owner_org")
+                if owner is None:
+                    log.warning("a row of %s arrived without its owner; skipped", tbl)
                     outcome.rows_missing += 1
                     continue
-                values = dict.fromkeys(names)
-                values["owner_org"] = None
-                values["audience"] = "[]"
-                versions: dict[str, str] = {}
-                deleted = 0
-                latest = row.created_hlc
-                for f in fields:
-                    if f.col == DELETED:
-                        deleted = 1
-                    else:
-                        values[f.col] = f.value
-                    if f.hlc != row.created_hlc:
-                        versions[f.col] = f.hlc
-                    latest = max(latest, f.hlc)
-                if values["owner_org"] is None:
-                    # A row deleted before this device ever saw it: HQ sends only its
-                    # tombstone, and there is nothing to keep.
-                    if not deleted:
-                        log.warning("a row of %s arrived without its owner; skipped", t.name)
-                    outcome.rows_missing += 1
-                    continue
-                rowid = next_rowid
-                next_rowid += 1
+                stamp = stamped.hlc
                 new_rows.append(
                     (
-                        rowid,
-                        row.row_id,
-                        values["owner_org"],
-                        values["audience"],
-                        deleted,
-                        row.created_hlc,
-                        latest,
-                        canonical_json(versions),
-                        *(values[n] for n in names),
+                        next_rowid,
+                        row_id,
+                        owner,
+                        values.get("audience", "[]"),
+                        0,
+                        stamp,
+                        stamp,
+                        "{}",
+                        *map(values.get, names),
                     )
                 )
-                if search_at and not deleted:
+                if search_at:
                     fts_new.append(
-                        (rowid, search_keys.document((k, values[n]) for k, n in search_at))
+                        (next_rowid, document([(k, values.get(n)) for k, n in search_at]))
                     )
-                self._log_created(log_rows, t.name, row, fields)
-                outcome.rows_created += 1
-                held[row.row_id] = {
-                    "_rowid": rowid,
-                    "id": row.row_id,
-                    "_deleted": deleted,
-                    "_created": row.created_hlc,
-                    "_v": canonical_json(versions),
-                    **{k: values[k] for k in (*_SYSTEM_FIELDS, *names)},
-                    "_new": True,
-                }
+                log_rows.append(
+                    (
+                        row_id,
+                        tbl,
+                        ROW_CREATED,
+                        encode_row(values),
+                        stamp,
+                        None,
+                        stamped.author,
+                        stamped.device,
+                        None,
+                    )
+                )
+                next_rowid += 1
+                created_here.add(row_id)
+                created += 1
                 continue
-            if current.get("_new"):
-                # The same row twice in one page: a later page repeats fields; merge them.
-                pass
-            self._merge_fields(t, current, row, fields, outcome, log_rows)
+            all_fields = row.all_fields()
+            fields = [f for f in all_fields if f.col in known]
+            if len(fields) != len(all_fields):
+                # A newer Lianxin's field: the schema check at HQ makes this rare; skip it.
+                log.warning("ignored unknown fields of %s", tbl)
+            if current is not None:
+                self._merge_fields(t, current, row, fields, outcome, log_rows)
+                continue
+            if row.created_hlc is None:
+                outcome.rows_missing += 1
+                continue
+            new = self._new_row(t, names, row, fields)
+            if new is None:
+                # A row deleted before this device ever saw it: HQ sends only its
+                # tombstone, and there is nothing to keep.
+                if not any(f.col == DELETED for f in fields):
+                    log.warning("a row of %s arrived without its owner; skipped", tbl)
+                outcome.rows_missing += 1
+                continue
+            db_row, deleted = new
+            new_rows.append((next_rowid, *db_row))
+            if search_at and not deleted:
+                values = dict(zip(names, db_row[7:], strict=True))
+                fts_new.append((next_rowid, document((k, values[n]) for k, n in search_at)))
+            self._log_created(log_rows, tbl, row, fields)
+            next_rowid += 1
+            created_here.add(row_id)
+            created += 1
+        self._insert_new(t, names, new_rows, fts_new)
+        outcome.rows_created += created
+        self.records.touched(tbl, inserted=created)
+
+    @staticmethod
+    def _new_row(
+        t: Table, names: Sequence[str], row: IncomingRow, fields: Sequence[FieldVersion]
+    ) -> tuple[tuple[Any, ...], int] | None:
+        """A row new to this device as its table stores it (without its row number), and
+        whether it is deleted; None when it has no owner (nothing to keep)."""
+        assert row.created_hlc is not None
+        values: dict[str, Any] = dict.fromkeys(names)
+        values["owner_org"] = None
+        values["audience"] = "[]"
+        versions: dict[str, str] = {}
+        deleted = 0
+        latest = row.created_hlc
+        for f in fields:
+            if f.col == DELETED:
+                deleted = 1
+            else:
+                values[f.col] = f.value
+            if f.hlc != row.created_hlc:
+                versions[f.col] = f.hlc
+            latest = max(latest, f.hlc)
+        if values["owner_org"] is None:
+            return None
+        db_row = (
+            row.row_id,
+            values["owner_org"],
+            values["audience"],
+            deleted,
+            row.created_hlc,
+            latest,
+            canonical_json(versions),
+            *(values[n] for n in names),
+        )
+        return db_row, deleted
+
+    def _insert_new(
+        self,
+        t: Table,
+        names: Sequence[str],
+        new_rows: list[tuple[Any, ...]],
+        fts_new: list[tuple[int, str]],
+    ) -> None:
+        """Write the rows gathered so far (and empty the lists for more)."""
         if new_rows:
             placeholders = ", ".join("?" * (8 + len(names)))
             self.db.executemany(
@@ -261,9 +374,10 @@ class Replica:
                 f"_hlc, _v{''.join(', ' + n for n in names)}) VALUES ({placeholders})",
                 new_rows,
             )
+            new_rows.clear()
         if fts_new:
             self.db.executemany(f"INSERT INTO {t.fts_table}(rowid, terms) VALUES (?, ?)", fts_new)
-        self.records.touched(t.name, inserted=outcome.rows_created)
+            fts_new.clear()
 
     def _merge_fields(
         self,

@@ -16,7 +16,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from desktop.store.schema.registry import Search
@@ -27,17 +27,19 @@ _WORD = re.compile(r"[0-9a-z]+")
 _MAX_SUBSTRING_NAME = 12
 
 
+_SPACE = re.compile(r"\s+")
+_SPACE_OR_DASH = re.compile(r"[\s\-]")
+
+
 def normalize(text: str) -> str:
     """Fold full-width forms, case and padding (roster names come as 王　芳)."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"\s+", "", text) if _CJK.search(text) else text.strip()
+    return _SPACE.sub("", text) if _CJK.search(text) else text.strip()
 
 
-def _substrings(s: str) -> Iterable[str]:
+def _substrings(s: str) -> list[str]:
     n = len(s)
-    for i in range(n):
-        for j in range(i + 1, n + 1):
-            yield s[i:j]
+    return [s[i:j] for i in range(n) for j in range(i + 1, n + 1)]
 
 
 @functools.cache
@@ -59,7 +61,7 @@ def _char_readings(char: str) -> tuple[str, ...]:
     return tuple(found[0]) if found else ()
 
 
-def _pinyin(chars: str) -> list[list[str]]:
+def _pinyin(chars: str) -> Sequence[Sequence[str]]:
     """Every reading of each character, as pypinyin gives them for `chars`.
 
     pypinyin reads a run character by character unless part of it is one of its phrases;
@@ -70,7 +72,7 @@ def _pinyin(chars: str) -> list[list[str]]:
     n = len(chars)
     if any(chars[i:j] in phrases for i in range(n - 1) for j in range(i + 2, n + 1)):
         return readings(chars)
-    return [list(found) for char in chars if (found := _char_readings(char))]
+    return [found for char in chars if (found := _char_readings(char))]
 
 
 #: Surnames whose reading differs from the character's everyday one, as people type them
@@ -161,6 +163,14 @@ def _readings(chars: str) -> list[list[str]]:
     default = [found[0] for found in per_char]
     if len(per_char) != len(chars):  # a character pypinyin does not know: keep it simple
         return [default]
+    if (
+        chars[:1] not in _SURNAME_READINGS
+        and chars[:2] not in _SURNAME_READINGS
+        and not any(c in _GIVEN_NAME_READINGS for c in chars)
+    ):
+        # Most names: one reading, the everyday one (what the general case below gives
+        # too, for a good deal more work; a first pull asks for 100k names).
+        return [default]
     surname = 0
     heads: list[list[str]] = [[]]
     for size in (2, 1):
@@ -189,16 +199,18 @@ def name_keys(value: str) -> frozenset[str]:
         else:
             keys.update(run)
         for syllables in _readings(run):
-            for start in range(len(syllables)):
-                tail = syllables[start:]
-                keys.add("".join(tail))
-                keys.add("".join(s[0] for s in tail if s))
+            # Every tail of the reading, in full and as initials (`s[:1]`: an empty
+            # syllable adds nothing).
+            initials = [s[:1] for s in syllables]
+            ends = range(len(syllables))
+            keys.update(["".join(syllables[start:]) for start in ends])
+            keys.update(["".join(initials[start:]) for start in ends])
     keys.update(_WORD.findall(text))
     return frozenset(keys)
 
 
 def exact_keys(value: str) -> set[str]:
-    text = re.sub(r"[\s\-]", "", normalize(value))
+    text = _SPACE_OR_DASH.sub("", normalize(value))
     words = _WORD.findall(text)
     keys = set(words)
     joined = "".join(words)

@@ -40,6 +40,7 @@ from desktop.sync.protocol import (
     MAX_PUSH_CHANGES,
     PULL_PATH,
     PUSH_PATH,
+    V1_PULL_LIMIT,
     Change,
     ConflictRecord,
     ProtocolError,
@@ -53,11 +54,13 @@ from desktop.sync.protocol import (
     now_ms,
     wire_value,
 )
+from desktop.sync.protocol.wire import paused_gc
 from desktop.sync.transport import SKEW_WARNING_MS, Link
 
 log = logging.getLogger(__name__)
 
-#: Batch sizes start here and adapt: double after a quick answer, halve after a slow one.
+#: Batch sizes start here and adapt: grow after a quick answer, halve after a slow one.
+#: A first pull's pages double (a new laptop takes its whole branch at once).
 FIRST_PUSH_BATCH = 500
 FIRST_PULL_LIMIT = 5000
 MIN_PUSH_BATCH = 50
@@ -154,6 +157,8 @@ class SyncEngine:
         )
         self.on_progress = on_progress or (lambda _p: None)
         self.via = via
+        #: Largest pull page asked for (lower for an HQ that takes less, see `_fetch`).
+        self._pull_cap = MAX_PULL_LIMIT
 
     # --- the whole sync ----------------------------------------------------------------
 
@@ -306,15 +311,23 @@ class SyncEngine:
         return tuple(r[0] for r in self.db.query("SELECT id FROM sync_conflicts WHERE decided = 1"))
 
     def _adapt(self, key: str, size: int, took: float, most: int, least: int) -> int:
-        """Halve after a slow answer; grow by a quarter after a quick one (slowly, so that
-        a link that just dropped is not trusted with a big batch at once)."""
-        cautious = now_ms() - state.number(self.db, state.LAST_CUT_MS) < CAUTIOUS_MS
-        if took > TARGET_REQUEST_S:
-            size = max(least, size // 2)
-        elif took < TARGET_REQUEST_S / 4 and not cautious:
-            size = min(most, size + size // 4)
+        """The next batch size (see `_next_size`), kept for the next sync."""
+        size = self._next_size(size, took, most, least)
         with self.records.transaction():
             state.put_number(self.db, key, size)
+        return size
+
+    def _next_size(
+        self, size: int, took: float, most: int, least: int, *, fast: bool = False
+    ) -> int:
+        """Halve after a slow answer; grow by a quarter after a quick one (slowly, so that
+        a link that just dropped is not trusted with a big batch at once), or double when
+        `fast` (a first pull: each page costs the device a commit, whatever its size)."""
+        cautious = now_ms() - state.number(self.db, state.LAST_CUT_MS) < CAUTIOUS_MS
+        if took > TARGET_REQUEST_S:
+            return max(least, size // 2)
+        if took < TARGET_REQUEST_S / 4 and not cautious:
+            return min(most, size * 2 if fast else size + size // 4)
         return size
 
     def _shrink(self, key: str, size: int, least: int) -> None:
@@ -327,31 +340,38 @@ class SyncEngine:
     # --- pull --------------------------------------------------------------------------
 
     def pull(self, outcome: SyncOutcome) -> None:
-        limit = state.number(self.db, state.PULL_LIMIT, FIRST_PULL_LIMIT)
+        limit = min(state.number(self.db, state.PULL_LIMIT, FIRST_PULL_LIMIT), self._pull_cap)
         cursor = state.number(self.db, state.CURSOR)
+        first = cursor == 0
         progress = Progress("pull")
         self.on_progress(progress)
         # While a page is applied, the next one is asked for: HQ builds it and the link
         # carries it in the meantime (a first pull is twice as fast this way).
         pool = ThreadPoolExecutor(1, thread_name_prefix="lianxin-pull")
         try:
-            pending = pool.submit(self._fetch, cursor, limit)
-            while True:
-                try:
-                    page, took = pending.result()
-                except HqUnreachable:
-                    self._shrink(state.PULL_LIMIT, limit, MIN_PULL_LIMIT)
-                    raise
-                limit = self._adapt(state.PULL_LIMIT, limit, took, MAX_PULL_LIMIT, MIN_PULL_LIMIT)
-                if page.more:
-                    pending = pool.submit(self._fetch, page.next_cursor, limit)
-                self.apply_page(page, outcome)
-                cursor = page.next_cursor
-                progress.received += len(page.rows)
-                progress.to_receive = max(0, page.head - cursor)
-                self.on_progress(progress)
-                if not page.more:
-                    return
+            # No cyclic garbage collection while pages come in: each is a million small
+            # objects, none in a cycle, alive until the page is applied, which the
+            # collector would walk again and again. Reference counting frees them as
+            # each page is done.
+            with paused_gc():
+                pending = pool.submit(self._fetch, cursor, limit)
+                while True:
+                    try:
+                        page, took = pending.result()
+                    except HqUnreachable:
+                        self._shrink(state.PULL_LIMIT, limit, MIN_PULL_LIMIT)
+                        raise
+                    limit = self._next_size(limit, took, self._pull_cap, MIN_PULL_LIMIT, fast=first)
+                    if page.more:
+                        pending = pool.submit(self._fetch, page.next_cursor, limit)
+                    # The new size is kept with the page (no commit of its own).
+                    self._apply_page(page, outcome, limit)
+                    cursor = page.next_cursor
+                    progress.received += len(page.rows)
+                    progress.to_receive = max(0, page.head - cursor)
+                    self.on_progress(progress)
+                    if not page.more:
+                        return
         finally:
             # A page still in flight after a failure is not waited for (its result is
             # dropped; nothing was written from it).
@@ -362,17 +382,33 @@ class SyncEngine:
         request = PullRequest(SCHEMA_VERSION, cursor, limit)
         try:
             page = PullResponse.from_wire(self.link.call(PULL_PATH, request.to_wire()))
+        except HqRefused as refused:
+            if refused.status == 400 and limit > V1_PULL_LIMIT:
+                # An HQ from before pages grew: it takes no more than this, from now on.
+                log.info("HQ takes pull pages of at most %d fields", V1_PULL_LIMIT)
+                self._pull_cap = V1_PULL_LIMIT
+                return self._fetch(cursor, V1_PULL_LIMIT)
+            raise
         except ProtocolError as problem:
             raise HqRefused(status=0, code="malformed", reason=problem.reason) from None
         return page, time.monotonic() - began
 
     def apply_page(self, page: PullResponse, outcome: SyncOutcome) -> None:
         """One page, its removals, its conflicts and the new cursor: all or nothing."""
-        # Pulled fields have the attributes the replica reads: no copy per field.
-        rows = [
-            IncomingRow(r.tbl, r.row_id, r.created_hlc if r.whole else None, r.fields)
-            for r in page.rows
-        ]
+        self._apply_page(page, outcome, None)
+
+    def _apply_page(self, page: PullResponse, outcome: SyncOutcome, pull_limit: int | None) -> None:
+        # Pulled fields have the attributes the replica reads: no copy per field, and
+        # fields sharing one stamp (a first pull's rows) go as one mapping, not as an
+        # object each.
+        rows: list[IncomingRow] = []
+        for r in page.rows:
+            created = r.created_hlc if r.whole else None
+            stamped = r.stamped
+            if stamped is None:
+                rows.append(IncomingRow(r.tbl, r.row_id, created, r.fields))
+            else:
+                rows.append(IncomingRow(r.tbl, r.row_id, created, (), stamped))
         with self.records.transaction() as summary:
             current = state.number(self.db, state.CURSOR)
             if page.next_cursor < current:
@@ -384,6 +420,8 @@ class SyncEngine:
             outcome.pulled_rows += len(rows)
             outcome.conflicts += self._store_conflicts(page.conflicts)
             state.put_number(self.db, state.CURSOR, max(current, page.next_cursor))
+            if pull_limit is not None:
+                state.put_number(self.db, state.PULL_LIMIT, pull_limit)
             outcome.tables |= summary.tables
 
     def _store_conflicts(self, conflicts: tuple[ConflictRecord, ...]) -> int:

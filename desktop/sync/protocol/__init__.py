@@ -48,6 +48,7 @@ from desktop.sync.protocol.messages import (
     PushResponse,
     Rejected,
     RowRef,
+    Stamped,
     Version,
 )
 from desktop.sync.protocol.signing import (
@@ -79,6 +80,7 @@ from desktop.sync.protocol.wire import (
     PROTOCOL,
     PULL_PATH,
     PUSH_PATH,
+    V1_PULL_LIMIT,
     AuthFailure,
     BodyTooLarge,
     InvalidChange,
@@ -114,6 +116,7 @@ __all__ = [
     "PROTOCOL",
     "PULL_PATH",
     "PUSH_PATH",
+    "V1_PULL_LIMIT",
     "AuthFailure",
     "BodyTooLarge",
     "BundleError",
@@ -137,6 +140,7 @@ __all__ = [
     "RowRef",
     "SealedBundle",
     "SignedHeaders",
+    "Stamped",
     "Value",
     "Version",
     "WipeOrder",

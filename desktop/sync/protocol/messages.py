@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import FrozenInstanceError, dataclass
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from desktop.sync.protocol.wire import (
@@ -176,6 +177,16 @@ class PulledField(NamedTuple):
     author: str | None
 
 
+class Stamped(NamedTuple):
+    """Fields of a row that all share one stamp (the fields of one insert, a single
+    edit), as a mapping of column to value in wire order."""
+
+    hlc: str
+    device: str
+    author: str | None
+    values: dict[str, Value]
+
+
 class PulledRow:
     """Fields of one row that changed in the page's range. `whole` rows entered the
     device's scope (or are new): they carry every field HQ holds and their creation
@@ -190,9 +201,13 @@ class PulledRow:
     Immutable, and equal to another row with the same content. HQ makes its rows with
     `encoded` from the wire form of their fields, which it builds from its database:
     they travel as they are, and are decoded only if someone reads `fields`.
+
+    A received row whose fields all share the first one's stamp (every row of a first
+    pull) keeps them as they came, checked: `stamped` gives them without a tuple per
+    field, and `fields` makes the tuples only when read.
     """
 
-    __slots__ = ("_fields", "_wire", "created_hlc", "row_id", "tbl", "whole")
+    __slots__ = ("_fields", "_stamp", "_wire", "created_hlc", "row_id", "tbl", "whole")
     __match_args__ = ("tbl", "row_id", "created_hlc", "whole", "fields")
 
     tbl: str
@@ -201,6 +216,8 @@ class PulledRow:
     whole: bool
     _fields: tuple[PulledField, ...] | None
     _wire: RawJson | None
+    #: (hlc, device, author, the wire's field lists) of a received row with one stamp.
+    _stamp: tuple[str, str, str | None, list[list[Any]]] | None
 
     def __init__(
         self,
@@ -226,10 +243,29 @@ class PulledRow:
     def fields(self) -> tuple[PulledField, ...]:
         fields = self._fields
         if fields is None:
-            assert self._wire is not None
-            fields = _read_fields(json.loads(self._wire.text))
+            if self._stamp is not None:
+                hlc, device, author, items = self._stamp
+                new = _new_tuple
+                fields = tuple(
+                    new(PulledField, (item[0], item[1], hlc, item[2], device, author))
+                    for item in items
+                )
+            else:
+                assert self._wire is not None
+                fields = _read_fields(json.loads(self._wire.text))
             object.__setattr__(self, "_fields", fields)
         return fields
+
+    @property
+    def stamped(self) -> Stamped | None:
+        """The fields when all share one stamp and came that way (see the class); else
+        None, and `fields` has them."""
+        if self._stamp is None:
+            return None
+        hlc, device, author, items = self._stamp
+        return Stamped(
+            hlc, device, author, dict(zip(map(_COL, items), map(_VALUE, items), strict=True))
+        )
 
     def _key(self) -> tuple[str, str, str | None, bool, tuple[PulledField, ...]]:
         return (self.tbl, self.row_id, self.created_hlc, self.whole, self.fields)
@@ -264,14 +300,17 @@ class PulledRow:
     @classmethod
     def from_wire(cls, raw: Any) -> PulledRow:
         tbl, row_id, created, whole, fields = read_fixed(raw, "row", 5)
-        parsed = _read_fields(fields)
-        return cls(
-            read_text(tbl, "row.tbl", 63),
-            read_id(row_id, "row.row_id"),
-            None if created is None else read_hlc(created, "row.created_hlc"),
-            bool(read_int(whole, "row.whole", 0, 1)),
-            parsed,
-        )
+        tbl = read_text(tbl, "row.tbl", 63)
+        row_id = read_id(row_id, "row.row_id")
+        created = None if created is None else read_hlc(created, "row.created_hlc")
+        whole = bool(read_int(whole, "row.whole", 0, 1))
+        row = cls.__new__(cls)
+        stamp = _read_stamped(fields)
+        if stamp is not None:
+            _init(row, tbl, row_id, created, whole, None, None, stamp)
+        else:
+            _init(row, tbl, row_id, created, whole, _read_fields(fields), None)
+        return row
 
 
 def _init(
@@ -282,6 +321,7 @@ def _init(
     whole: bool,
     fields: tuple[PulledField, ...] | None,
     wire: RawJson | None,
+    stamp: tuple[str, str, str | None, list[list[Any]]] | None = None,
 ) -> None:
     setter = object.__setattr__
     setter(row, "tbl", tbl)
@@ -290,6 +330,7 @@ def _init(
     setter(row, "whole", whole)
     setter(row, "_fields", fields)
     setter(row, "_wire", wire)
+    setter(row, "_stamp", stamp)
 
 
 def _fields_to_wire(items: tuple[PulledField, ...]) -> list[list[Any]]:
@@ -311,6 +352,46 @@ def _fields_to_wire(items: tuple[PulledField, ...]) -> list[list[Any]]:
 _new_tuple = tuple.__new__
 #: Values taken as they come (anything else goes through read_value).
 _PLAIN_VALUES = frozenset({str, int, float, type(None)})
+
+
+_COL, _VALUE, _SEQ = itemgetter(0), itemgetter(1), itemgetter(2)
+_LIST_ONLY = frozenset({list})
+_STR_ONLY = frozenset({str})
+_INT_ONLY = frozenset({int})
+
+
+def _read_stamped(raw: Any) -> tuple[str, str, str | None, list[list[Any]]] | None:
+    """A row's fields as they came, when the first carries a stamp and every other one
+    shares it (`[col, value, seq]`) and all values are plain: (hlc, device, author,
+    the field lists), checked as `_read_fields` checks them. None for any other shape
+    (`_read_fields` then reads it, or refuses it with its reason).
+
+    The checks run over all the fields at once, each in C (`map` over the lists), not
+    field by field in Python: a first pull has two million fields.
+    """
+    if type(raw) is not list or not raw or len(raw) > MAX_PAGE_ITEMS:
+        return None
+    first = raw[0]
+    if type(first) is not list or len(first) != 6:
+        return None
+    rest = raw[1:]
+    if rest and (set(map(type, rest)) != _LIST_ONLY or set(map(len, rest)) != {3}):
+        return None
+    cols = list(map(_COL, raw))
+    if set(map(type, cols)) != _STR_ONLY or max(map(len, cols)) > 63:
+        return None
+    if not _PLAIN_VALUES.issuperset(map(type, map(_VALUE, raw))):
+        return None
+    seqs = list(map(_SEQ, raw))
+    if set(map(type, seqs)) != _INT_ONLY or min(seqs) < 1 or max(seqs) >= INT64:
+        return None
+    _, _, _, hlc, device, author = first
+    return (
+        read_hlc(hlc, "field.hlc"),
+        read_id(device, "field.device"),
+        read_opt_id(author, "field.author"),
+        raw,
+    )
 
 
 def _read_fields(raw: Any) -> tuple[PulledField, ...]:

@@ -37,8 +37,13 @@ CLOCK_WINDOW_MS = 300_000
 #: Changes one push may carry (the client adapts its batch below this to the link).
 MAX_PUSH_CHANGES = 20_000
 #: Changed fields one pull page may carry (rows entering scope come whole on top).
+#: Large pages make a first pull fast (a page is one transaction on the device, whose
+#: cost is mostly per page: the search index is written out at each commit).
 DEFAULT_PULL_LIMIT = 5_000
-MAX_PULL_LIMIT = 20_000
+MAX_PULL_LIMIT = 100_000
+#: The most an HQ from before MAX_PULL_LIMIT grew accepts: it refuses a larger limit
+#: as a bad request, and the device then asks for pages of this size.
+V1_PULL_LIMIT = 20_000
 #: Most items a decoded pull page may list (memory is bounded by MAX_DECODED_BYTES too).
 MAX_PAGE_ITEMS = 1_000_000
 #: Largest blob carried inline as a field value; attachments use the blob endpoints.

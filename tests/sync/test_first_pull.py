@@ -1,0 +1,256 @@
+"""A new laptop's first pull: every row lands whole, searchable, logged once and sealed;
+a cut loses at most the page in flight; an HQ that takes only small pages still serves."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from synckit import LiveHq, sync
+
+from desktop.domain.idnumber import make as make_id
+from desktop.store import audit
+from desktop.store.replica import Replica
+from desktop.store.schema import ROW_CREATED
+from desktop.store.workspace import Workspace
+from desktop.sync import state
+from desktop.sync.engine import SyncEngine
+from desktop.sync.errors import HqUnreachable
+from desktop.sync.protocol import PULL_PATH, V1_PULL_LIMIT, messages
+
+NAMES = ("张三", "李小明", "欧阳长乐", "曾国华", "王　芳", "单雄信", "阿卜杜拉·买买提")
+
+
+def _roster(ws: Workspace, branch: str, count: int) -> list[str]:
+    with ws.records.transaction():
+        return ws.records.insert_many(
+            "members",
+            (
+                {
+                    "name": f"{NAMES[n % len(NAMES)]}{n}" if n >= len(NAMES) else NAMES[n],
+                    "gender": "male",
+                    "id_number": make_id("110101", date(1980, 1, 1 + n % 28), n),
+                    "phone": f"138{n:08d}",
+                }
+                for n in range(count)
+            ),
+            owner_org=branch,
+        )
+
+
+def _members(ws: Workspace) -> dict[str, dict[str, Any]]:
+    out = {}
+    for r in ws.records.query("members"):
+        out[r["id"]] = {k: v for k, v in r.items() if k != "hlc"}
+    return out
+
+
+def _found(ws: Workspace, text: str) -> set[str]:
+    rowids = ws.records.search_rowids("members", text)
+    return {r["id"] for r in ws.records.rows_by_rowid("members", rowids).values()}
+
+
+def test_a_first_pull_lands_every_row_whole_searchable_logged_once_and_sealed(
+    live_hq: LiveHq, enrolled: Callable[..., Workspace]
+) -> None:
+    branch = live_hq.branch()
+    a = enrolled("a", branch)
+    ids = _roster(a, branch, 40)
+    with a.records.transaction():
+        a.records.update("members", ids[1], {"post": "组织委员"})  # two stamps: general way
+        a.records.delete("members", ids[2])  # deleted before b ever saw it
+    sync(a)
+    b = enrolled("b", branch)
+    outcome = sync(b)
+    assert outcome.pulled_rows >= 39
+
+    assert _members(b) == _members(a)
+    assert ids[2] not in _members(b)
+    zhang, xiaoming = ids[0], ids[1]
+    assert zhang in _found(b, "张三") and zhang in _found(b, "zhangsan")
+    assert zhang in _found(b, "zs")
+    assert xiaoming in _found(b, "xiaoming") and xiaoming in _found(b, "小明")
+    id_number = b.records.require("members", ids[5])["id_number"]
+    assert _found(b, id_number) == {ids[5]}
+    assert ids[5] in _found(b, id_number[-6:])
+    assert not _found(b, "组织委员")  # not a searchable field
+
+    # Received changes: logged (never sent again), one creation per row, sealed.
+    created = b.db.query(
+        "SELECT row_id, count(*) FROM changes WHERE tbl = 'members' AND col = ? "
+        "AND device_seq IS NULL GROUP BY row_id",
+        (ROW_CREATED,),
+    )
+    assert dict(created) == dict.fromkeys(_members(b), 1)
+    edits = b.db.query(
+        "SELECT col, value FROM changes WHERE row_id = ? AND col != ?", (xiaoming, ROW_CREATED)
+    )
+    assert edits == [("post", "组织委员")]
+    assert Replica(b.records).outbox_count() == 0
+    report = audit.verify(b.db)
+    assert report.ok, report.reason
+
+    # A second pull changes nothing; an edit on a then merges into b.
+    sync(b)
+    assert _members(b) == _members(a)
+    with a.records.transaction():
+        a.records.update("members", zhang, {"name": "李四"})
+    sync(a)
+    sync(b)
+    assert b.records.require("members", zhang)["name"] == "李四"
+    assert zhang in _found(b, "lisi") and zhang not in _found(b, "zhangsan")
+    assert audit.verify(b.db).ok
+
+
+def test_a_cut_during_a_first_pull_loses_at_most_the_page_in_flight(
+    live_hq: LiveHq, enrolled: Callable[..., Workspace]
+) -> None:
+    branch = live_hq.branch()
+    a = enrolled("a", branch)
+    _roster(a, branch, 150)
+    sync(a)
+    b = enrolled("b", branch)
+    with b.records.transaction():
+        # Pages of some 30 rows, then 60, then 120 (a first pull's pages double).
+        state.put_number(b.db, state.PULL_LIMIT, 200)
+    engine = SyncEngine(b.records)
+    call = engine.link.call
+    pulls = 0
+
+    def cut_on_third_pull(path: str, message: Any) -> Any:
+        nonlocal pulls
+        if path == PULL_PATH:
+            pulls += 1
+            if pulls == 3:
+                raise HqUnreachable(detail="cut by the test")
+        return call(path, message)
+
+    engine.link.call = cut_on_third_pull  # type: ignore[method-assign]
+    outcome = engine.run()
+    assert not outcome.ok and isinstance(outcome.error, HqUnreachable)
+    landed = _members(b)
+    cursor = state.number(b.db, state.CURSOR)
+    assert 0 < len(landed) < 150 and cursor > 0
+    # What landed is whole, searchable and sealed with its cursor.
+    assert all(landed[k] == v for k, v in _members(a).items() if k in landed)
+    assert _found(b, "张三") <= set(landed)
+    assert audit.verify(b.db).ok
+
+    sync(b)
+    assert _members(b) == _members(a)
+    created = b.db.query(
+        "SELECT count(*), count(DISTINCT row_id) FROM changes WHERE col = ? AND tbl = 'members'",
+        (ROW_CREATED,),
+    )
+    assert created == [(150, 150)]
+    assert audit.verify(b.db).ok
+
+
+def test_an_hq_that_takes_only_small_pages_still_serves_a_first_pull(
+    live_hq: LiveHq,
+    enrolled: Callable[..., Workspace],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="desktop.sync.engine")
+    branch = live_hq.branch()
+    a = enrolled("a", branch)
+    _roster(a, branch, 30)
+    sync(a)
+    # HQ (in this process) reads pull requests with the older, smaller limit.
+    monkeypatch.setattr(messages, "MAX_PULL_LIMIT", V1_PULL_LIMIT)
+    b = enrolled("b", branch)
+    with b.records.transaction():
+        state.put_number(b.db, state.PULL_LIMIT, 4 * V1_PULL_LIMIT)
+    sync(b)
+    assert _members(b) == _members(a)
+    assert state.number(b.db, state.PULL_LIMIT) <= V1_PULL_LIMIT
+    assert "at most 20000 fields" in caplog.text
+
+
+# --- decoding a page ------------------------------------------------------------------
+
+STAMP = "0001795311012794:00020:dev-a"
+
+
+def _row(fields: list[Any]) -> list[Any]:
+    return ["members", "row-1", STAMP, 1, fields]
+
+
+def test_fields_sharing_one_stamp_decode_as_one_mapping_and_as_fields_alike() -> None:
+    wire = _row(
+        [
+            ["owner_org", "org-1", 7, STAMP, "dev-a", None],
+            ["audience", "[]", 7],
+            ["name", "张三", 7],
+            ["hardship", 1, 7],
+            ["post", None, 7],
+        ]
+    )
+    row = messages.PulledRow.from_wire(wire)
+    stamped = row.stamped
+    assert stamped is not None
+    assert (stamped.hlc, stamped.device, stamped.author) == (STAMP, "dev-a", None)
+    assert stamped.values == {
+        "owner_org": "org-1",
+        "audience": "[]",
+        "name": "张三",
+        "hardship": 1,
+        "post": None,
+    }
+    slow = messages.PulledRow(
+        "members",
+        "row-1",
+        STAMP,
+        True,
+        tuple(
+            messages.PulledField(col, value, STAMP, 7, "dev-a", None)
+            for col, value in stamped.values.items()
+        ),
+    )
+    assert row == slow and row.fields == slow.fields
+    assert messages.PulledRow.from_wire(row.to_wire()) == row
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        [["name", "a", 7, STAMP, "dev-a", None], ["post", "b", 8, "later", "dev-a", None]],
+        [["name", "a", 7, STAMP, "dev-a", None], ["post", {"$b": "AAE="}, 7]],
+        [["name", True, 7, STAMP, "dev-a", None]],
+    ],
+)
+def test_other_shapes_decode_field_by_field(fields: list[Any]) -> None:
+    if fields[-1][3:4] == ["later"]:
+        fields[-1][3] = STAMP.replace("00020", "00021")
+    row = messages.PulledRow.from_wire(_row(fields))
+    assert row.stamped is None
+    assert [f.col for f in row.fields] == [f[0] for f in fields]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        [["name", "a", 0, STAMP, "dev-a", None]],
+        [["name", "a", 7, STAMP, "dev-a", None], ["post", "b", -1]],
+        [["name", "a", 7, STAMP, "dev-a", None], ["post", "b", True]],
+        [["name", "a", 7, STAMP, "dev-a", None], [3, "b", 7]],
+        [["name", "a", 7, STAMP, "dev-a", None], ["x" * 64, "b", 7]],
+        [["name", "a", 7, STAMP, "dev-a", None], ["post", ["b"], 7]],
+        [["name", "a", 7, STAMP, "dev-a", None], ["post", "b"]],
+        [["name", "a", 7, "not a stamp", "dev-a", None]],
+        [["name", "a", 7, STAMP, "bad device!", None]],
+        [["name", "a", 7, STAMP, "dev-a", "bad author!"]],
+        [],
+    ],
+)
+def test_malformed_fields_are_refused_as_before(fields: list[Any]) -> None:
+    if not fields:
+        # An empty row is no field at all: read (as before), and nothing to apply.
+        assert messages.PulledRow.from_wire(_row(fields)).fields == ()
+        return
+    with pytest.raises(messages.ProtocolError):
+        messages.PulledRow.from_wire(_row(fields))
