@@ -29,7 +29,7 @@ from desktop.sync.protocol import (
 from hq.db import HqDatabase
 from hq.devices import Device
 from hq.errors import Refusal
-from hq.scope import DeviceScope, Level
+from hq.scope import DeviceScope, Level, neighbours_of
 from hq.tables import devices, nonces, org_closure
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,13 @@ def _device_and_scope(conn: Connection, device_id: str) -> tuple[Device, DeviceS
         row.ancestor for row in found if row.descendant == device.org_id and row.depth > 0
     )
     scope = DeviceScope(
-        device.id, device.org_id, Level(device.level), device.member_id, below, above
+        device.id,
+        device.org_id,
+        Level(device.level),
+        device.member_id,
+        below,
+        above,
+        neighbours_of(conn, device.org_id),
     )
     return device, scope
 

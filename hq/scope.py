@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, false, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, exists, false, or_, select
 
 from desktop.store.schema import REGISTRY, Registry, Scope, Table
-from hq.tables import org_closure, row_audience, row_state
+from hq.tables import org_closure, orgs, row_audience, row_state
 
 
 class Level(enum.StrEnum):
@@ -74,6 +75,20 @@ def ancestors_of(conn: Connection, org_id: str) -> frozenset[str]:
     return frozenset(rows)
 
 
+def neighbours_query(org_id: str) -> Select[Any]:
+    """Units beside the path from the root to `org_id`: the other children of every unit
+    above it (sister branches, the other committees). Devices hold their names so that
+    an officer can address a transfer letter to them; their records stay out of scope."""
+    above = select(org_closure.c.ancestor).where(
+        org_closure.c.descendant == org_id, org_closure.c.depth > 0
+    )
+    return select(orgs.c.id).where(orgs.c.parent_id.in_(above))
+
+
+def neighbours_of(conn: Connection, org_id: str) -> frozenset[str]:
+    return frozenset(str(unit) for unit in conn.execute(neighbours_query(org_id)).scalars())
+
+
 @dataclass(frozen=True)
 class DeviceScope:
     device_id: str
@@ -84,6 +99,8 @@ class DeviceScope:
     descendants: frozenset[str]
     #: Every unit above the device's unit.
     ancestors: frozenset[str]
+    #: The org units beside those (neighbours_query): read, never written.
+    neighbours: frozenset[str] = frozenset()
     registry: Registry = REGISTRY
 
     @classmethod
@@ -97,6 +114,7 @@ class DeviceScope:
             member_id,
             descendants_of(conn, org_id),
             ancestors_of(conn, org_id),
+            neighbours_of(conn, org_id),
         )
 
     @property
@@ -108,7 +126,7 @@ class DeviceScope:
     def can_read(self, table: Table, row_id: str, row: RowScope) -> bool:
         if table.scope is Scope.LOCAL:
             return False
-        if table.scope is Scope.TREE and row_id in self.related:
+        if table.scope is Scope.TREE and (row_id in self.related or row_id in self.neighbours):
             return True
         if self.level is Level.OFFICER:
             return row.owner in self.descendants or any(a in self.related for a in row.audience)
@@ -127,7 +145,10 @@ class DeviceScope:
         below = select(org_closure.c.descendant).where(org_closure.c.ancestor == self.org_id)
         upward = select(org_closure.c.ancestor).where(org_closure.c.descendant == self.org_id)
         related = below.union(upward)
-        tree = and_(r.tbl.in_(tables_with(Scope.TREE, self.registry)), r.row_id.in_(related))
+        tree = and_(
+            r.tbl.in_(tables_with(Scope.TREE, self.registry)),
+            or_(r.row_id.in_(related), r.row_id.in_(neighbours_query(self.org_id))),
+        )
 
         def addressed(units: ColumnElement[bool]) -> ColumnElement[bool]:
             return exists().where(

@@ -40,10 +40,17 @@ def test_a_branch_cannot_read_another_branch(hq: Hq, tree: dict[str, str]) -> No
     b.push()
     a.pull()
     assert secret not in a.rows
-    assert _rows(a, "org_units") == {tree["root"], tree["committee"], tree["A"]}
+    # The tree up to the root, and the units beside that path (to address letters to).
+    assert _rows(a, "org_units") == {
+        tree["root"],
+        tree["committee"],
+        tree["A"],
+        tree["A2"],
+        tree["B"],
+    }
     assert _rows(b, "org_units") == set()
     b.pull()
-    assert _rows(b, "org_units") == {tree["root"], tree["B"]}
+    assert _rows(b, "org_units") == {tree["root"], tree["B"], tree["committee"]}
     # Asking from the start again changes nothing: scope is HQ's, not the cursor's.
     page = a.pull_page(cursor=0)
     assert secret not in {r.row_id for r in page.rows}
@@ -165,7 +172,13 @@ def test_a_member_device_holds_its_own_record_and_the_tree(hq: Hq, tree: dict[st
     mine.pull()
     assert _rows(mine) == {me}
     assert other not in mine.rows
-    assert _rows(mine, "org_units") == {tree["root"], tree["committee"], tree["A"]}
+    assert _rows(mine, "org_units") == {
+        tree["root"],
+        tree["committee"],
+        tree["A"],
+        tree["A2"],
+        tree["B"],
+    }
     # The roster is the officers' to keep, even one's own entry.
     mine.update("members", me, {"phone": "1"})
     with pytest.raises(Refused) as refused:
@@ -269,7 +282,9 @@ def test_a_member_writes_only_entries_about_themself() -> None:
         Scope.PERSONAL,
         member_column="member_id",
     )
-    scope = DeviceScope("d", "A", Level.MEMBER, "m1", frozenset({"A"}), frozenset({"root"}))
+    scope = DeviceScope(
+        "d", "A", Level.MEMBER, "m1", frozenset({"A"}), frozenset({"root"}), frozenset({"B"})
+    )
     mine = RowScope("A", "m1", ())
     assert scope.write_refusal(letters, None, mine) is None
     assert scope.write_refusal(letters, mine, mine) is None
