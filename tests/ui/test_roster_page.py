@@ -70,7 +70,9 @@ def test_preview_then_import_then_undo(
     rows = _column(model, 0)
     assert rows[0] == "5" and "8" in rows and "12" in rows
     problems = dict(zip(rows, _column(model, 3), strict=True))
-    assert "E8" in problems["8"] and "lost its last digits" in problems["8"]
+    # The officer reads the cell, what Excel stored, and (in the UI language) what to do.
+    assert "E8" in problems["8"] and "1.10105E+17" in problems["8"]
+    assert "文本格式" in problems["8"]
     assert "去年" in problems["12"] and "第九党小组" in problems["12"]
     assert "赵敏" in problems["9"], "the member already in the vault is named"
     assert "爱好" in dialog.file_warnings.text()
@@ -81,7 +83,7 @@ def test_preview_then_import_then_undo(
     shown = _column(model, 0)
     assert "5" not in shown and {"8", "9", "10", "11", "12"} <= set(shown)
     dialog.table.selectRow(shown.index("8"))
-    assert "type the number again" in dialog.row_detail.text(), "the whole text, not cut"
+    assert "并重新输入号码。" in dialog.row_detail.text(), "the whole text, not cut"
 
     # 王芳, 李强, 阿里·买买提: ok rows; duplicates and errors stay out.
     assert dialog.import_button.isEnabled()
