@@ -191,6 +191,9 @@ class SyncService(QObject):
         self._setup = _LinkSetup(False)
         self._connection: SyncConnection | None = None
         self._engine: SyncEngine | None = None
+        #: Stop was pressed for the sync under way, perhaps before its engine existed
+        #: (between the status saying "running" and the sync thread starting it).
+        self._cancel_requested = threading.Event()
         self._latest: Progress | None = None
         self._again = False
         self._emitting = False
@@ -299,6 +302,7 @@ class SyncService(QObject):
             self._start_sync()
 
     def cancel(self) -> None:
+        self._cancel_requested.set()
         engine = self._engine
         if engine is not None:
             engine.link.cancel()
@@ -378,12 +382,15 @@ class SyncService(QObject):
             dataclasses.replace(self.status, running=True, progress=Progress("push"), next_try_ms=0)
         )
         self._poll.start()
+        self._cancel_requested.clear()
         self.on_sync_thread(self._run_engine, self._sync_ended)
 
     def _run_engine(self, link: SyncConnection) -> SyncOutcome:
         """On the sync thread: one whole sync (records, then attachment contents)."""
         engine = SyncEngine(link.records, on_progress=self._store_progress, blobs=link.blobs)
         self._engine = engine
+        if self._cancel_requested.is_set():
+            engine.link.cancel()
         try:
             return engine.run()
         finally:

@@ -220,6 +220,36 @@ def test_locking_closes_the_sync_connection_and_unlocking_syncs_again(
     qtbot.waitUntil(lambda: window.status.sync_state.text().startswith("Synced "))
 
 
+def test_stop_pressed_before_the_sync_thread_starts_is_not_lost(
+    qtbot, live_hq, enrolled_folder, controller, sign_in, workspace_template, monkeypatch, english
+):
+    """The status says "running" as soon as a sync is planned; Stop pressed then, before
+    the sync thread has made its engine, still stops it."""
+    made = SyncEngine.__init__
+
+    def slow_start(engine: SyncEngine, *args: object, **kwargs: object) -> None:
+        time.sleep(0.5)
+        made(engine, *args, **kwargs)
+
+    def slow_push(engine: SyncEngine, _outcome: SyncOutcome) -> None:
+        deadline = time.monotonic() + 30
+        while not engine.link.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise SyncCancelled()
+
+    monkeypatch.setattr(SyncEngine, "__init__", slow_start)
+    monkeypatch.setattr(SyncEngine, "push", slow_push)
+    folder = enrolled_folder("a", live_hq.branch(), members=("慢",))
+    app = controller(folder)
+    window = sign_in(app, workspace_template.admin, workspace_template.password)
+    page = window.show_page("sync")
+    assert isinstance(page, SyncPage)
+    qtbot.waitUntil(lambda: app.sync.status.running, timeout=10_000)
+    with qtbot.waitSignal(app.sync.finished, timeout=10_000) as finished:
+        page.cancel_button.click()
+    assert isinstance(finished.args[0].error, SyncCancelled)
+
+
 def test_stop_cancels_a_running_sync_and_says_so(
     qtbot, live_hq, enrolled_folder, controller, sign_in, workspace_template, monkeypatch, english
 ):
