@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
+from desktop.ui.collector import GuiThreadCollector
 from desktop.ui.controller import AppController
 from desktop.ui.errors import install_excepthook
 from desktop.ui.i18n import Translators
@@ -64,6 +65,7 @@ def run(
     """Show the first screen and run until the user quits; returns the exit status."""
     app, translators = create_application(argv or [sys.argv[0]], language)
     install_excepthook()
+    collector = GuiThreadCollector(app)
     controller = AppController(data_dir)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
@@ -76,6 +78,7 @@ def run(
     log.info("Lianxin %s started (language %s)", __version__, translators.language)
     status = app.exec()
     controller.shutdown()
+    collector.stop()
     translators.remove()
     log.info("Lianxin ended")
     return int(status)

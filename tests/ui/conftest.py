@@ -4,6 +4,7 @@ answered by hooks, data folders copied from session templates, threads joined at
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -50,6 +51,24 @@ def compiled_translations() -> None:
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
     qInstallMessageHandler(_quiet_platform_notes)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """As the app does (desktop.ui.collector): no automatic collection, which could run on
+    a worker thread and destroy a Qt object there; the test's own thread collects."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
