@@ -112,7 +112,7 @@ def test_sync_files_go_to_hq_and_its_reply_comes_back(
     page.export_button.click()
     qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
     assert "saved as" in message_boxes.shown[-1].text and out.exists()
-    assert "not yet sent" in window.status.pending.text()
+    qtbot.waitUntil(lambda: "not yet sent" in window.status.pending.text(), timeout=5_000)
 
     keys = live_hq.hq.keys
     import_file(live_hq.hq.db, out, back, signing_key=keys.signing, bundle_key=keys.bundle)
