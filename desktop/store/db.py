@@ -34,6 +34,17 @@ KEY_BYTES = 32
 CACHE_KIB = 128 * 1024
 
 
+def _null(_value: None) -> None:
+    return None
+
+
+# sqlcipher3 binds a None far slower than a value: without an adapter registered for it,
+# it asks the value for one twice, and each miss raises and clears an exception. Rows of
+# a first pull or an import are a quarter empty fields: 100,000 members took 2.5 s to
+# insert with their NULLs, 0.8 s with this. The value bound is still None (NULL).
+sqlcipher3.dbapi2.register_adapter(type(None), _null)
+
+
 def _key_pragma(key: bytes) -> str:
     if len(key) != KEY_BYTES:
         raise ValueError("database key must be 32 bytes")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.store import audit, meta
+from desktop.store import audit, meta, search_backlog
 from desktop.store import search as search_keys
 from desktop.store.db import Database
 from desktop.store.errors import InvalidValue, RecordNotFound
@@ -209,8 +209,11 @@ class Records:
         known = frozenset(names)
         audience_json = t.column("audience").to_db(list(audience))
         required = [c.name for c in columns if c.required]
-        # Where each searchable value sits in a converted row (no dict per row).
+        # Where each searchable value sits in a converted row (no dict per row). None
+        # while the table's newest rows wait for their search entries: these join them.
         search_at = [(c.search, names.index(c.name)) for c in t.searchable if c.search]
+        if search_at and search_backlog.pending_from(self.db, table) is not None:
+            search_at = []
         # Loop invariants, hoisted: a 100k-member import runs this body 100k times.
         outbound = self._outbound(t)
         author, device = self.author, self.device
@@ -346,7 +349,7 @@ class Records:
             f"UPDATE {table} SET _deleted = 1, _hlc = ?, _v = ? WHERE id = ?",
             (stamp, canonical_json(versions), row_id),
         )
-        if t.searchable:
+        if search_backlog.is_indexed(self.db, t, row["_rowid"]):
             self.db.execute(f"DELETE FROM {t.fts_table} WHERE rowid = ?", (row["_rowid"],))
         self._summary.tables.add(table)
         self._summary.deleted += 1
@@ -474,6 +477,8 @@ class Records:
         )
 
     def _reindex(self, t: Table, rowid: int, values: Mapping[str, Any]) -> None:
+        if not search_backlog.is_indexed(self.db, t, rowid):
+            return
         self.db.execute(f"DELETE FROM {t.fts_table} WHERE rowid = ?", (rowid,))
         self.db.execute(
             f"INSERT INTO {t.fts_table}(rowid, terms) VALUES (?, ?)",

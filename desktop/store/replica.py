@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from desktop.store import meta
+from desktop.store import meta, search_backlog
 from desktop.store import search as search_keys
 from desktop.store.records import UNSEALED, ChangeRow, Records
 from desktop.store.schema import ROW_CREATED, Scope, Table, canonical_json, encode_row
@@ -179,8 +179,11 @@ class Replica:
 
     # --- arriving changes --------------------------------------------------------------
 
-    def apply(self, rows: Sequence[IncomingRow]) -> Applied:
-        """Merge fields from HQ into local rows (highest stamp wins, per field)."""
+    def apply(self, rows: Sequence[IncomingRow], *, defer_search: bool = False) -> Applied:
+        """Merge fields from HQ into local rows (highest stamp wins, per field).
+
+        With `defer_search` (a first pull), new rows get no search entries here: they
+        wait for `search_backlog.complete`, which indexes them all at once."""
         outcome = Applied()
         newest = ""
         by_table: dict[str, list[IncomingRow]] = {}
@@ -197,7 +200,7 @@ class Replica:
             if table.scope is Scope.LOCAL:
                 raise ValueError(f"{tbl} is never synced")
             for start in range(0, len(items), _CHUNK):
-                self._apply_chunk(table, items[start : start + _CHUNK], outcome)
+                self._apply_chunk(table, items[start : start + _CHUNK], outcome, defer_search)
         return outcome
 
     def _held(
@@ -215,7 +218,9 @@ class Replica:
             held[record["id"]] = record
         return held
 
-    def _apply_chunk(self, t: Table, rows: Sequence[IncomingRow], outcome: Applied) -> None:
+    def _apply_chunk(
+        self, t: Table, rows: Sequence[IncomingRow], outcome: Applied, defer_search: bool
+    ) -> None:
         names = [c.name for c in t.columns]
         held = self._held(t, names, [r.row_id for r in rows])
         known = frozenset(("owner_org", "audience", DELETED, *names))
@@ -231,6 +236,14 @@ class Replica:
         created_here: set[str] = set()
         created = 0
         next_rowid = int(self.db.scalar(f"SELECT coalesce(max(_rowid), 0) FROM {t.name}")) + 1
+        # Rows from this number up have no search entries yet (see search_backlog): new
+        # ones join them, and edits to them leave the index alone.
+        unindexed = search_backlog.pending_from(self.db, t.name) if search_at else None
+        if search_at and defer_search and unindexed is None:
+            unindexed = next_rowid
+            search_backlog.defer(self.db, t.name, unindexed)
+        if unindexed is not None:
+            search_at = []
         log_rows = self.records.received
         tbl = t.name
         for row in rows:
@@ -298,7 +311,7 @@ class Replica:
                 # A newer Lianxin's field: the schema check at HQ makes this rare; skip it.
                 log.warning("ignored unknown fields of %s", tbl)
             if current is not None:
-                self._merge_fields(t, current, row, fields, outcome, log_rows)
+                self._merge_fields(t, current, row, fields, outcome, log_rows, unindexed)
                 continue
             if row.created_hlc is None:
                 outcome.rows_missing += 1
@@ -387,6 +400,7 @@ class Replica:
         fields: Sequence[FieldVersion],
         outcome: Applied,
         log_rows: list[ChangeRow],
+        unindexed: int | None,
     ) -> None:
         versions: dict[str, str] = json.loads(current["_v"])
         created = current["_created"]
@@ -414,8 +428,11 @@ class Replica:
         current.update(changed)
         current["_v"] = canonical_json(versions)
         rowid = current["_rowid"]
-        if t.searchable and (
-            DELETED in changed or any(t.column(n).search for n in changed if t.has_column(n))
+        indexed = unindexed is None or rowid < unindexed
+        if (
+            t.searchable
+            and indexed
+            and (DELETED in changed or any(t.column(n).search for n in changed if t.has_column(n)))
         ):
             self.db.execute(f"DELETE FROM {t.fts_table} WHERE rowid = ?", (rowid,))
             if not current[DELETED] and DELETED not in changed:
@@ -471,7 +488,7 @@ class Replica:
             rowid = self.db.scalar(f"SELECT _rowid FROM {t.name} WHERE id = ?", (row_id,))
             if rowid is None:
                 continue
-            if t.searchable:
+            if search_backlog.is_indexed(self.db, t, rowid):
                 self.db.execute(f"DELETE FROM {t.fts_table} WHERE rowid = ?", (rowid,))
             self.db.execute(f"DELETE FROM {t.name} WHERE _rowid = ?", (rowid,))
             self.records.touched(t.name, deleted=1)

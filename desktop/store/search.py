@@ -210,6 +210,12 @@ def name_keys(value: str) -> frozenset[str]:
 
 
 def exact_keys(value: str) -> set[str]:
+    if value.isascii():
+        # Most IDs and phones are plain letters and digits: what the general way below
+        # gives them (NFKC and casefold leave ASCII as lower case), without its regexes.
+        plain = value.lower()
+        if plain.isalnum():
+            return {plain, plain[-6:]} if len(plain) > 6 else {plain}
     text = _SPACE_OR_DASH.sub("", normalize(value))
     words = _WORD.findall(text)
     keys = set(words)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from desktop.store import meta, migrations
+from desktop.store import meta, migrations, search_backlog
 from desktop.store.blobs import BLOBS_DIR, BlobStore
 from desktop.store.db import KEY_BYTES, Database, open_database
 from desktop.store.errors import UnknownUser, VaultDamaged, VaultNotFound
@@ -201,6 +201,8 @@ class Workspace:
             if not row:
                 raise UnknownUser(user=user_id)
             user = User(*row[0])
+            # Rows of a first pull that stopped before its end are made searchable.
+            search_backlog.complete(db, REGISTRY)
         except BaseException:
             db.close()
             raise

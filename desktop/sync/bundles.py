@@ -27,6 +27,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from desktop.store import search_backlog
 from desktop.store.files import write_atomic
 from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
 from desktop.store.records import Records
@@ -328,6 +329,8 @@ def _apply(engine: SyncEngine, reply: ReplyBundle, outcome: ReplyOutcome) -> Non
             log.info("skipped a page this computer already has")
             continue
         engine.apply_page(page, outcome)
+    # Rows a cut first pull left waiting for their search entries get them here too.
+    search_backlog.complete(db, records.registry)
     outcome.more = bool(reply.pages) and reply.pages[-1].more
 
 

@@ -5,10 +5,11 @@ at all and is idempotent by (device, device_seq), so a batch cut in flight is si
 again. Changes HQ refuses (outside scope, invalid) are set aside with HQ's reason and
 shown, never dropped. Pull asks for pages since the cursor and applies each page, its
 removals, its conflict records and the new cursor in one transaction: a cut link loses at
-most the page in flight. Given the data folder's blob store, attachment contents move
-after the records (desktop.sync.attachments). Every attempt leaves one line in the sync
-log with its true outcome. No Qt here: the GUI runs this on a thread of its own, the CLI
-directly.
+most the page in flight. A first pull's rows are indexed for search once its last page is
+in (desktop.store.search_backlog). Given the data folder's blob store, attachment contents
+move after the records (desktop.sync.attachments). Every attempt leaves one line in the
+sync log with its true outcome. No Qt here: the GUI runs this on a thread of its own, the
+CLI directly.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from desktop.store import search_backlog
 from desktop.store.blobs import BlobStore
 from desktop.store.errors import LianxinError
 from desktop.store.records import Records
@@ -75,8 +77,9 @@ _MAX_SET_ASIDE_ROUNDS = 20
 
 @dataclass
 class Progress:
-    """Where a sync is, for the status bar: `phase` is "push", "pull", "upload",
-    "download" (attachment contents: the counts are bytes) or "done"."""
+    """Where a sync is, for the status bar: `phase` is "push", "pull", "index" (the rows
+    of a first pull made searchable after its last page), "upload", "download"
+    (attachment contents: the counts are bytes) or "done"."""
 
     phase: str
     sent: int = 0
@@ -365,13 +368,18 @@ class SyncEngine:
                     if page.more:
                         pending = pool.submit(self._fetch, page.next_cursor, limit)
                     # The new size is kept with the page (no commit of its own).
-                    self._apply_page(page, outcome, limit)
+                    self._apply_page(page, outcome, limit, defer_search=first)
                     cursor = page.next_cursor
                     progress.received += len(page.rows)
                     progress.to_receive = max(0, page.head - cursor)
                     self.on_progress(progress)
                     if not page.more:
-                        return
+                        break
+                # A first pull's rows (and those of an earlier one that was cut) are
+                # searchable once the last page is in.
+                if search_backlog.tables(self.db):
+                    self.on_progress(Progress("index"))
+                    search_backlog.complete(self.db, self.records.registry)
         finally:
             # A page still in flight after a failure is not waited for (its result is
             # dropped; nothing was written from it).
@@ -397,7 +405,14 @@ class SyncEngine:
         """One page, its removals, its conflicts and the new cursor: all or nothing."""
         self._apply_page(page, outcome, None)
 
-    def _apply_page(self, page: PullResponse, outcome: SyncOutcome, pull_limit: int | None) -> None:
+    def _apply_page(
+        self,
+        page: PullResponse,
+        outcome: SyncOutcome,
+        pull_limit: int | None,
+        *,
+        defer_search: bool = False,
+    ) -> None:
         # Pulled fields have the attributes the replica reads: no copy per field, and
         # fields sharing one stamp (a first pull's rows) go as one mapping, not as an
         # object each.
@@ -416,7 +431,7 @@ class SyncEngine:
                 # stamp, but the cursor never goes back.
                 log.info("applying a page older than the cursor")
             outcome.removed += self.replica.remove((ref.tbl, ref.row_id) for ref in page.removals)
-            self.replica.apply(rows)
+            self.replica.apply(rows, defer_search=defer_search)
             outcome.pulled_rows += len(rows)
             outcome.conflicts += self._store_conflicts(page.conflicts)
             state.put_number(self.db, state.CURSOR, max(current, page.next_cursor))

@@ -91,6 +91,10 @@ def describe_sync(status: SyncStatus) -> SyncText:
                 text = QCoreApplication.translate(
                     "SyncStatus", "Syncing: received {received} of {total}"
                 ).format(received=progress.received, total=progress.received + progress.to_receive)
+        elif progress is not None and progress.phase == "index":
+            text = QCoreApplication.translate(
+                "SyncStatus", "Syncing: making the new records searchable…"
+            )
         elif progress is not None and progress.phase in ("upload", "download"):
             # Attachment contents: the counts are bytes.
             size = QLocale().formattedDataSize

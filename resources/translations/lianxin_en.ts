@@ -119,7 +119,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="233"/>
+        <location filename="../../desktop/ui/status_bar.py" line="237"/>
         <source>%Ln change(s) not yet sent to HQ</source>
         <translation>
             <numerusform>%Ln change not yet sent to HQ</numerusform>

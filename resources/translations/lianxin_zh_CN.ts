@@ -1293,16 +1293,16 @@
         <translation>输入有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/records.py" line="227"/>
-        <location filename="../../desktop/store/schema/registry.py" line="273"/>
+        <location filename="../../desktop/store/records.py" line="230"/>
+        <location filename="../../desktop/store/schema/registry.py" line="284"/>
         <source>no such field</source>
         <extracomment>One change as the change log stores it: (row_id, tbl, col, value, hlc, base_hlc, author, device, device_seq) Marks a change that will get a device_seq when its transaction is sealed. The local user id stamped on every change (set at unlock).
 ----------
-The column a change names when it creates a row. Its value is a JSON object of every field the row was created with (owner and audience included); all of them share the change&apos;s stamp and have no base version. Per-field merge treats it exactly as that many field changes (`expand_change`); logging a creation once instead of once per field keeps an import&apos;s change log, and a device&apos;s first sync, about 18 times smaller. Columns every record table has, managed by the store (never declared by features). `owner_org` and `audience` are synced like any other field (a transfer moves a row). For Scope.PERSONAL: the column holding the member id the row is about. Short description for developers and the export sheet name. Set on a receipt table whose rows move a member to the receiving unit at HQ.</extracomment>
+The column a change names when it creates a row. Its value is a JSON object of every field the row was created with (owner and audience included); all of them share the change&apos;s stamp and have no base version. Per-field merge treats it exactly as that many field changes (`expand_change`); logging a creation once instead of once per field keeps an import&apos;s change log, and a device&apos;s first sync, about 18 times smaller. One encoder for every created row (json.dumps would build one per call: a first pull logs 100,000 rows). No circular check: a row&apos;s fields are flat database values. Columns every record table has, managed by the store (never declared by features). `owner_org` and `audience` are synced like any other field (a transfer moves a row). For Scope.PERSONAL: the column holding the member id the row is about. Short description for developers and the export sheet name. Set on a receipt table whose rows move a member to the receiving unit at HQ.</extracomment>
         <translation>没有此字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/store/records.py" line="230"/>
+        <location filename="../../desktop/store/records.py" line="233"/>
         <location filename="../../desktop/store/schema/registry.py" line="105"/>
         <source>required</source>
         <extracomment>Longest text a column takes unless it says otherwise (minutes, notes fit; files do not).</extracomment>
@@ -1436,13 +1436,13 @@ What a photo file starts with: JPEG, PNG, WebP (RIFF….WEBP), BMP.</extracommen
         <translation>请添加较小的文件，或将其拆分。</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/bundles.py" line="80"/>
+        <location filename="../../desktop/sync/bundles.py" line="81"/>
         <source>A sync file cannot be made: {reason}</source>
         <extracomment>A one-time key whose reply has not come back after this long is dropped (the file was lost); its reply, should it still turn up, is then refused as &quot;already imported&quot;.</extracomment>
         <translation>无法生成同步文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/bundles.py" line="81"/>
+        <location filename="../../desktop/sync/bundles.py" line="82"/>
         <source>Nothing was changed. Sync over the network, or ask HQ what to do.</source>
         <translation>未作任何更改。请通过网络同步，或询问总部如何处理。</translation>
     </message>
@@ -4862,35 +4862,35 @@ What a photo file starts with: JPEG, PNG, WebP (RIFF….WEBP), BMP.</extracommen
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="190"/>
+        <location filename="../../desktop/ui/status_bar.py" line="194"/>
         <source>{name} · {role}</source>
         <extracomment>The sync state was clicked: show the sync log.</extracomment>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="207"/>
+        <location filename="../../desktop/ui/status_bar.py" line="211"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="208"/>
+        <location filename="../../desktop/ui/status_bar.py" line="212"/>
         <source>Lock Lianxin now (Ctrl+L)</source>
         <translation>立即锁定连心（Ctrl+L）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_bar.py" line="233"/>
+        <location filename="../../desktop/ui/status_bar.py" line="237"/>
         <source>%Ln change(s) not yet sent to HQ</source>
         <translation>
             <numerusform>%Ln 项更改尚未发送到总部</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="235"/>
+        <location filename="../../desktop/ui/status_bar.py" line="239"/>
         <source>Everything sent to HQ</source>
         <translation>所有更改均已发送到总部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="241"/>
+        <location filename="../../desktop/ui/status_bar.py" line="245"/>
         <source>Last saved {time}</source>
         <translation>最后保存于 {time}</translation>
     </message>
@@ -5202,67 +5202,72 @@ What a photo file starts with: JPEG, PNG, WebP (RIFF….WEBP), BMP.</extracommen
         <translation>正在同步：已接收 {received}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="98"/>
+        <location filename="../../desktop/ui/status_bar.py" line="95"/>
+        <source>Syncing: making the new records searchable…</source>
+        <translation>正在同步：为新记录建立搜索索引…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/status_bar.py" line="102"/>
         <source>Syncing: sending files, {done} of {total}</source>
         <translation>正在同步：发送文件 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="102"/>
+        <location filename="../../desktop/ui/status_bar.py" line="106"/>
         <source>Syncing: receiving files, {done} of {total}</source>
         <translation>正在同步：接收文件 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="108"/>
+        <location filename="../../desktop/ui/status_bar.py" line="112"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="117"/>
+        <location filename="../../desktop/ui/status_bar.py" line="121"/>
         <source>Next try at {time}.</source>
         <translation>将于 {time} 再次尝试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="125"/>
+        <location filename="../../desktop/ui/status_bar.py" line="129"/>
         <source>HQ not reachable</source>
         <translation>无法连接总部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="131"/>
+        <location filename="../../desktop/ui/status_bar.py" line="135"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="140"/>
+        <location filename="../../desktop/ui/status_bar.py" line="144"/>
         <source>Synced {time}</source>
         <translation>已同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="143"/>
+        <location filename="../../desktop/ui/status_bar.py" line="147"/>
         <source>The last sync with HQ succeeded. Click for the sync log.</source>
         <translation>上次与总部同步成功。点击查看同步日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="149"/>
+        <location filename="../../desktop/ui/status_bar.py" line="153"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="150"/>
+        <location filename="../../desktop/ui/status_bar.py" line="154"/>
         <source>Click for the sync log.</source>
         <translation>点击查看同步日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="160"/>
+        <location filename="../../desktop/ui/status_bar.py" line="164"/>
         <source>Clock off by {minutes} min</source>
         <translation>时钟偏差 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="164"/>
+        <location filename="../../desktop/ui/status_bar.py" line="168"/>
         <source>This computer&apos;s clock is {minutes} minutes behind HQ&apos;s. Set the date, time and time zone correctly; sync goes on working meanwhile.</source>
         <translation>本机时钟比总部慢 {minutes} 分钟。请正确设置日期、时间和时区；同步不受影响。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/status_bar.py" line="170"/>
+        <location filename="../../desktop/ui/status_bar.py" line="174"/>
         <source>This computer&apos;s clock is {minutes} minutes ahead of HQ&apos;s. Set the date, time and time zone correctly; sync goes on working meanwhile.</source>
         <translation>本机时钟比总部快 {minutes} 分钟。请正确设置日期、时间和时区；同步不受影响。</translation>
     </message>

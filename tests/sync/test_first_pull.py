@@ -9,15 +9,15 @@ from datetime import date
 from typing import Any
 
 import pytest
-from synckit import LiveHq, sync
+from synckit import TEMPLATE_PASSWORD, LiveHq, sync
 
 from desktop.domain.idnumber import make as make_id
-from desktop.store import audit
+from desktop.store import audit, search_backlog
 from desktop.store.replica import Replica
 from desktop.store.schema import ROW_CREATED
 from desktop.store.workspace import Workspace
 from desktop.sync import state
-from desktop.sync.engine import SyncEngine
+from desktop.sync.engine import SyncEngine, SyncOutcome
 from desktop.sync.errors import HqUnreachable
 from desktop.sync.protocol import PULL_PATH, V1_PULL_LIMIT, messages
 
@@ -77,6 +77,9 @@ def test_a_first_pull_lands_every_row_whole_searchable_logged_once_and_sealed(
     assert _found(b, id_number) == {ids[5]}
     assert ids[5] in _found(b, id_number[-6:])
     assert not _found(b, "组织委员")  # not a searchable field
+    # Indexed in bulk after the last page: nothing is left waiting, nothing twice.
+    assert search_backlog.tables(b.db) == []
+    assert b.db.scalar("SELECT count(*) FROM fts_members") == b.records.count("members")
 
     # Received changes: logged (never sent again), one creation per row, sealed.
     created = b.db.query(
@@ -105,6 +108,49 @@ def test_a_first_pull_lands_every_row_whole_searchable_logged_once_and_sealed(
     assert audit.verify(b.db).ok
 
 
+def _first_pull_cut(ws: Workspace, *, on_pull: int) -> SyncOutcome:
+    """A first pull in small pages (some 30 rows, then 60, then 120: a first pull's pages
+    double) whose link is cut when page `on_pull` is asked for."""
+    with ws.records.transaction():
+        state.put_number(ws.db, state.PULL_LIMIT, 200)
+    engine = SyncEngine(ws.records)
+    call = engine.link.call
+    pulls = 0
+
+    def cut(path: str, message: Any) -> Any:
+        nonlocal pulls
+        if path == PULL_PATH:
+            pulls += 1
+            if pulls == on_pull:
+                raise HqUnreachable(detail="cut by the test")
+        return call(path, message)
+
+    engine.link.call = cut  # type: ignore[method-assign]
+    return engine.run()
+
+
+def test_the_status_says_when_a_first_pull_makes_its_rows_searchable(
+    live_hq: LiveHq, enrolled: Callable[..., Workspace]
+) -> None:
+    branch = live_hq.branch()
+    a = enrolled("a", branch)
+    ids = _roster(a, branch, 20)
+    sync(a)
+    b = enrolled("b", branch)
+    phases: list[str] = []
+    assert SyncEngine(b.records, on_progress=lambda p: phases.append(p.phase)).run().ok
+    # Indexing comes after the last page, and is not shown as receiving.
+    assert phases.index("index") > max(n for n, phase in enumerate(phases) if phase == "pull")
+    assert ids[0] in _found(b, "zhangsan")
+    with a.records.transaction():
+        a.records.update("members", ids[0], {"phone": "13911112222"})
+    sync(a)
+    phases.clear()
+    assert SyncEngine(b.records, on_progress=lambda p: phases.append(p.phase)).run().ok
+    assert "pull" in phases and "index" not in phases  # a later pull indexes as it goes
+    assert _found(b, "13911112222") == {ids[0]}
+
+
 def test_a_cut_during_a_first_pull_loses_at_most_the_page_in_flight(
     live_hq: LiveHq, enrolled: Callable[..., Workspace]
 ) -> None:
@@ -113,40 +159,54 @@ def test_a_cut_during_a_first_pull_loses_at_most_the_page_in_flight(
     _roster(a, branch, 150)
     sync(a)
     b = enrolled("b", branch)
-    with b.records.transaction():
-        # Pages of some 30 rows, then 60, then 120 (a first pull's pages double).
-        state.put_number(b.db, state.PULL_LIMIT, 200)
-    engine = SyncEngine(b.records)
-    call = engine.link.call
-    pulls = 0
-
-    def cut_on_third_pull(path: str, message: Any) -> Any:
-        nonlocal pulls
-        if path == PULL_PATH:
-            pulls += 1
-            if pulls == 3:
-                raise HqUnreachable(detail="cut by the test")
-        return call(path, message)
-
-    engine.link.call = cut_on_third_pull  # type: ignore[method-assign]
-    outcome = engine.run()
+    outcome = _first_pull_cut(b, on_pull=3)
     assert not outcome.ok and isinstance(outcome.error, HqUnreachable)
     landed = _members(b)
     cursor = state.number(b.db, state.CURSOR)
     assert 0 < len(landed) < 150 and cursor > 0
-    # What landed is whole, searchable and sealed with its cursor.
+    # What landed is whole and sealed with its cursor; it waits for its search entries.
     assert all(landed[k] == v for k, v in _members(a).items() if k in landed)
-    assert _found(b, "张三") <= set(landed)
+    assert "members" in search_backlog.tables(b.db)
     assert audit.verify(b.db).ok
 
     sync(b)
     assert _members(b) == _members(a)
+    # The resumed pull made every row searchable, those of the cut one too.
+    assert search_backlog.tables(b.db) == []
+    for row_id, member in _members(b).items():
+        assert row_id in _found(b, member["phone"])
+    assert b.db.scalar("SELECT count(*) FROM fts_members") == 150
     created = b.db.query(
         "SELECT count(*), count(DISTINCT row_id) FROM changes WHERE col = ? AND tbl = 'members'",
         (ROW_CREATED,),
     )
     assert created == [(150, 150)]
     assert audit.verify(b.db).ok
+
+
+def test_rows_of_a_cut_first_pull_are_searchable_after_the_next_unlock(
+    live_hq: LiveHq, enrolled: Callable[..., Workspace]
+) -> None:
+    branch = live_hq.branch()
+    a = enrolled("a", branch)
+    ids = _roster(a, branch, 80)
+    sync(a)
+    b = enrolled("b", branch)
+    assert not _first_pull_cut(b, on_pull=2).ok
+    landed = set(_members(b))
+    assert landed and "members" in search_backlog.tables(b.db)
+    folder, user = b.folder, b.user.name
+    b.close()
+
+    again = Workspace.unlock(folder, user, TEMPLATE_PASSWORD)
+    try:
+        assert search_backlog.tables(again.db) == []
+        assert ids[0] in landed and ids[0] in _found(again, "zhangsan")
+        for row_id in landed:
+            phone = again.records.require("members", row_id)["phone"]
+            assert _found(again, phone) == {row_id}
+    finally:
+        again.close()
 
 
 def test_an_hq_that_takes_only_small_pages_still_serves_a_first_pull(

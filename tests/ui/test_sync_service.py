@@ -137,7 +137,8 @@ def test_a_failed_sync_shows_the_failure_never_success(
     assert "Synced" not in bar.text()
     assert "could not be reached" in bar.toolTip()
     assert "Last synced" in bar.toolTip()
-    assert "not yet sent" in window.status.pending.text()
+    # The count of unsent changes is read off the GUI thread: it shows once that read returns.
+    qtbot.waitUntil(lambda: "not yet sent" in window.status.pending.text(), timeout=5_000)
 
     # The sync log lists both attempts, newest first, with the true outcome.
     page = window.show_page("sync")
@@ -189,6 +190,8 @@ def test_status_texts_never_claim_success_after_a_failure(qapp, english) -> None
     assert text.text.startswith("Sync failed") and "bad field" in text.tooltip
     assert describe_sync(SyncStatus(enrolled=False)).text == "Not connected to HQ"
     assert describe_sync(SyncStatus(enrolled=True, last_ok_ms=earlier)).text.startswith("Synced")
+    indexing = SyncStatus(enrolled=True, running=True, progress=Progress("index"))
+    assert describe_sync(indexing).text == "Syncing: making the new records searchable…"
 
 
 def test_status_texts_are_chinese_by_default(qapp, language) -> None:
@@ -197,6 +200,8 @@ def test_status_texts_are_chinese_by_default(qapp, language) -> None:
     assert synced.text.startswith("已同步 ")
     running = SyncStatus(enrolled=True, running=True, progress=Progress("push", 3, 10))
     assert describe_sync(running).text == "正在同步：已发送 3/10"
+    indexing = SyncStatus(enrolled=True, running=True, progress=Progress("index"))
+    assert describe_sync(indexing).text == "正在同步：为新记录建立搜索索引…"
 
 
 def test_locking_closes_the_sync_connection_and_unlocking_syncs_again(
