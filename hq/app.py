@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION
+from desktop.store.schema import SCHEMA_VERSION
 from desktop.sync.protocol import (
     CONTENT_TYPE,
     ENROLL_PATH,
@@ -31,20 +31,14 @@ from desktop.sync.protocol import (
     PROTOCOL,
     PULL_PATH,
     PUSH_PATH,
-    Change,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
-    InvalidChange,
     ProtocolError,
     PullRequest,
     PullResponse,
     PushRequest,
-    PushResponse,
     Rejected,
-    Value,
-    check_change,
-    created_fields,
     decode_body,
     encode_body,
     now_ms,
@@ -57,12 +51,11 @@ from hq.db import HqDatabase
 from hq.devices import enroll
 from hq.errors import Refusal
 from hq.keys import PublicKeys, load_signing_key, passphrase_from_env, public_keys
-from hq.merge import Batch
 from hq.metrics import CONTENT_TYPE as METRICS_TYPE
 from hq.metrics import Metrics
-from hq.orgs import adopt_pushed_units, require_org
+from hq.orgs import require_org
 from hq.pull import pull_page
-from hq.scope import tree_table
+from hq.pushes import PushGroups, check_push, check_schema
 
 log = logging.getLogger(__name__)
 
@@ -74,79 +67,6 @@ DB_ENV = "LIANXIN_HQ_DB"
 REQUEST_THREADS = 16
 
 
-def _check_schema(version: int) -> None:
-    if version == SCHEMA_VERSION:
-        return
-    if version < SCHEMA_VERSION:
-        reason = (
-            f"This copy of Lianxin is older than HQ's (data format {version}, HQ uses "
-            f"{SCHEMA_VERSION}): update Lianxin, then sync again."
-        )
-    else:
-        reason = (
-            f"HQ runs an older Lianxin (data format {SCHEMA_VERSION}, this device uses "
-            f"{version}): HQ must be updated before this device can sync."
-        )
-    raise Refusal(409, "schema_mismatch", reason)
-
-
-def store_push(
-    db: HqDatabase,
-    caller: Caller,
-    request: PushRequest,
-    *,
-    now: int,
-    metrics: Metrics | None = None,
-) -> PushResponse:
-    """Store one authenticated push, all or nothing (a Refusal names the changes at fault).
-    The push endpoint and offline bundles (hq.bundles) both come here."""
-    _check_schema(request.schema_version)
-    checked: list[Change] = []
-    rejected: list[Rejected] = []
-    # A created row's fields, checked here once, are what the merge applies.
-    created: dict[Change, list[tuple[str, Value]]] = {}
-    for change in request.changes:
-        try:
-            if change.col == ROW_CREATED:
-                created[change] = created_fields(change)  # all check_change does for one
-                checked.append(change)
-            else:
-                checked.append(check_change(change))
-        except InvalidChange as problem:
-            rejected.append(Rejected(change.device_seq, problem.reason))
-    if rejected:
-        raise Refusal(422, "invalid_change", rejected[0].reason, rejected=tuple(rejected))
-    # A push of no receipt, no letter and no org unit has nothing to hand over or adopt:
-    # its transaction then holds the batch alone, which may commit as it writes
-    # (releasing the sequence lock at once). Otherwise the handover and the adoption of
-    # units run in the same transaction, after the merge.
-    follow_up = (
-        handover.receipt_tables().keys() | handover.letter_tables().keys() | {tree_table().name}
-    )
-    alone = not any(change.tbl in follow_up for change in checked)
-    with db.write() as conn:
-        outcome = Batch(conn, caller.device.id, caller.scope, now_ms=now).apply(
-            checked, request.resolved, commit=alone, created=created
-        )
-        adopt_pushed_units(conn, caller.scope, checked, now_ms=now)
-        handover.settle_pushed(conn, checked, now_ms=now)
-    if metrics is not None:
-        metrics.accepted.inc(outcome.accepted)
-        metrics.duplicates.inc(outcome.duplicates)
-        metrics.conflicts.inc(outcome.conflicts)
-    log.info(
-        "push from %s: %d accepted, %d again, %d conflicts, %d resolved",
-        caller.device.id,
-        outcome.accepted,
-        outcome.duplicates,
-        outcome.conflicts,
-        outcome.resolved,
-    )
-    return PushResponse(
-        request.last_seq, outcome.accepted, outcome.duplicates, outcome.conflicts, now_ms()
-    )
-
-
 def read_pull(
     db: HqDatabase,
     caller: Caller,
@@ -156,7 +76,7 @@ def read_pull(
     metrics: Metrics | None = None,
 ) -> PullResponse:
     """One pull page for an authenticated device (the pull endpoint and hq.bundles)."""
-    _check_schema(request.schema_version)
+    check_schema(request.schema_version)
     with db.read() as conn:
         page = pull_page(conn, caller.scope, request, now_ms=now)
     if metrics is not None:
@@ -174,12 +94,13 @@ class SyncService:
         self.keys = keys
         self.metrics = metrics
         self.auth = Authenticator(db, signing_key)
+        self.pushes = PushGroups(db, metrics)
 
     def enroll(self, path: str, headers: Mapping[str, str], body: bytes) -> bytes:
         now = now_ms()
         signed = read_headers(headers, now)
         request = EnrollRequest.from_wire(decode_body(body))
-        _check_schema(request.schema_version)
+        check_schema(request.schema_version)
         # Signed by the key being enrolled: the device proves it holds the private half.
         check_signature(signed, request.public_key, "POST", path, body)
         with self.db.write() as conn:
@@ -204,7 +125,7 @@ class SyncService:
         now = now_ms()
         caller = self.auth.caller("POST", path, headers, body, now_ms=now)
         request = PushRequest.from_wire(decode_body(body))
-        answer = store_push(self.db, caller, request, now=now, metrics=self.metrics)
+        answer = self.pushes.write(check_push(caller, request, now=now))
         return encode_body(answer.to_wire())
 
     def pull(self, path: str, headers: Mapping[str, str], body: bytes) -> bytes:

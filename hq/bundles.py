@@ -3,7 +3,7 @@
 A bundle stands in for the HTTP requests of one sync (desktop.sync.protocol.bundle):
 the device's push requests, its pull request, and a one-time key for the answer. HQ
 checks the file (made for this HQ, signed by the enrolled key of the device it names,
-intact), then runs exactly the push and pull of the HTTP endpoints (hq.app.store_push,
+intact), then runs exactly the push and pull of the HTTP endpoints (hq.pushes.store_push,
 hq.app.read_pull) and answers with a reply encrypted to the one-time key and signed with
 HQ's signing key.
 
@@ -58,11 +58,12 @@ from desktop.sync.protocol.bundle import (
     read_file,
     seal,
 )
-from hq.app import read_pull, store_push
+from hq.app import read_pull
 from hq.auth import Caller
 from hq.db import HqDatabase
 from hq.devices import Device, get_device
 from hq.errors import HqError, Refusal
+from hq.pushes import store_push
 from hq.scope import DeviceScope
 from hq.tables import devices
 

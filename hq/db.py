@@ -75,7 +75,10 @@ def _postgres_engine(url: str) -> Engine:
     # table was small (a fresh HQ) keeps scanning it whole once it is large.
     engine = create_engine(
         url,
-        pool_size=10,
+        # A connection for each request thread of a worker (hq.app.REQUEST_THREADS), its
+        # push writer and its health checks: connections beyond the pool are opened and
+        # closed for each request, which under load costs more than the request.
+        pool_size=20,
         max_overflow=20,
         pool_pre_ping=True,
         connect_args={"prepare_threshold": None},

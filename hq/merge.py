@@ -177,6 +177,14 @@ class Batch:
         self._moves: list[dict[str, Any]] = []
         self._conflicts: list[dict[str, Any]] = []
         self._touched: dict[tuple[str, str], list[int]] = {}
+        # What `prepare` found, for `finish`.
+        self._batch: Sequence[Change] = ()
+        self._resolved: Sequence[int] = ()
+        self._expanded: dict[int, list[tuple[Change, str]]] = {}
+        self._read_at = 0
+        self._fresh: list[Change] = []
+        self._duplicates = 0
+        self._ahead = False
 
     def apply(
         self,
@@ -194,25 +202,61 @@ class Batch:
         the transaction holds nothing else (a push): on PostgreSQL the sequence lock is
         then released without a round trip more (see `_write_ahead`). Otherwise, or when
         the batch ends otherwise, the caller commits as usual."""
-        expanded = self._expand(batch, created or {})
-        read_at = head(self.conn)
-        fresh, duplicates = self._skip_duplicates(batch)
-        self._load(fresh)
-        if self.conn.dialect.name == "postgresql" and not resolved:
-            done = self._apply_ahead(fresh, duplicates, expanded, read_at, commit=commit)
+        self.prepare(batch, resolved, created=created)
+        return self.finish(commit=commit)
+
+    def prepare(
+        self,
+        batch: Sequence[Change],
+        resolved: Sequence[int] = (),
+        *,
+        created: Mapping[Change, Sequence[tuple[str, Value]]] | None = None,
+    ) -> None:
+        """The work before the sequence lock: the created rows' fields, the changes HQ
+        already has, HQ's copy of the touched rows and, on PostgreSQL, the merge on what
+        was read. Several batches may be prepared in one transaction before any of them
+        is finished (hq.push_groups): each finds out when it is finished whether what it
+        read still stands."""
+        self._batch = batch
+        self._resolved = resolved
+        self._expanded = self._expand(batch, created or {})
+        self._read_at = head(self.conn)
+        self._fresh, self._duplicates = self._skip_duplicates(batch)
+        self._load(self._fresh)
+        self._ahead = self.conn.dialect.name == "postgresql" and not resolved
+        if self._ahead:
+            self.seq = self._read_at
+            for change in self._fresh:
+                self._merge(change, self._expanded)
+            try:
+                self._check_scope()
+            except Refusal:
+                # Maybe on a state that has changed since: decided under the lock.
+                self._ahead = False
+                self._forget()
+
+    def finish(self, *, commit: bool = False) -> Outcome:
+        """Take the sequence lock and write the prepared batch (merged again under the
+        lock when what it read no longer stands)."""
+        batch, fresh, duplicates = self._batch, self._fresh, self._duplicates
+        read_at = self._read_at
+        if self._ahead:
+            done = self._write_prepared(commit=commit)
             if done is not None:
                 return done
             self._forget()
             read_at = -1  # read everything again, under the lock
+        elif self.conn.dialect.name == "postgresql" and not self._resolved:
+            read_at = -1  # the merge ahead was refused: decide on what is read under the lock
         self.seq = lock_sequence(self.conn)
         if self.seq != read_at and (read_at < 0 or self._stale(read_at, batch)):
             self._forget()
             fresh, duplicates = self._skip_duplicates(batch)
             self._load(fresh)
         for change in fresh:
-            self._merge(change, expanded)
+            self._merge(change, self._expanded)
         self._check_scope()
-        resolutions = self._resolve(resolved)
+        resolutions = self._resolve(self._resolved)
         self._write()
         if resolutions:
             self.conn.execute(
@@ -233,38 +277,24 @@ class Batch:
 
     # --- PostgreSQL: merged before the lock, written in one round trip under it ----------
 
-    def _apply_ahead(
-        self,
-        fresh: Sequence[Change],
-        duplicates: int,
-        expanded: dict[int, list[tuple[Change, str]]],
-        read_at: int,
-        *,
-        commit: bool,
-    ) -> Outcome | None:
-        """Merge on what was read, numbering the changes from `read_at` on, and write it
-        all in one round trip that takes the lock, checks that those reads still stand,
-        and shifts the numbers to where the sequence really is. None when the reads no
-        longer stand (or the batch is refused on them): then nothing was written, and
-        the batch is merged again under the lock on what is read then.
+    def _write_prepared(self, *, commit: bool) -> Outcome | None:
+        """Write what was merged before the lock, numbered from `read_at` on, in one
+        round trip that takes the lock, checks that those reads still stand, and shifts
+        the numbers to where the sequence really is. None when the reads no longer
+        stand: then nothing was written, and the batch is merged again under the lock
+        on what is read then.
 
         Every push holds the lock while it writes; writing from here, with no Python
         between the statements, keeps that short whatever else the process is doing."""
-        self.seq = read_at
-        for change in fresh:
-            self._merge(change, expanded)
-        try:
-            self._check_scope()
-        except Refusal:
-            return None  # maybe on a state that has changed since: decided under the lock
         if not self._changes:
-            return Outcome(0, duplicates, 0, 0)
-        ids = sorted({change.row_id for change in fresh})
+            return Outcome(0, self._duplicates, 0, 0)
+        read_at = self._read_at
+        ids = sorted({change.row_id for change in self._fresh})
         used = self.seq - read_at
         pending = self._pending()
         if not _write_ahead(self.conn, pending, read_at, used, self.origin, ids, commit=commit):
             return None
-        return Outcome(len(fresh), duplicates, len(self._conflicts), 0)
+        return Outcome(len(self._fresh), self._duplicates, len(self._conflicts), 0)
 
     # --- before the lock ---------------------------------------------------------------
 

@@ -39,10 +39,12 @@ from desktop.sync.protocol import (
     sign_request,
 )
 from hq.app import create_app
+from hq.auth import Caller, _device_and_scope
 from hq.db import HqDatabase
 from hq.devices import issue_code
 from hq.keys import HqKeys, store_keys
 from hq.orgs import ROOT_LEVEL, add_org
+from hq.pushes import CheckedPush, check_push, write_push
 from hq.tables import metadata
 
 PASSPHRASE = "correct horse battery staple"
@@ -239,6 +241,26 @@ class Device:
         answer = PushResponse.from_wire(expect_ok(self.request(PUSH_PATH, request.to_wire())))
         self.outbox = [c for c in self.outbox if c.device_seq > answer.acked_through]
         return answer
+
+    def checked_push(self) -> CheckedPush:
+        """The outbox as HQ checks a push of it on arrival."""
+        with self.hq.db.read() as conn:
+            found = _device_and_scope(conn, self.id)
+        assert found is not None
+        batch = tuple(self.outbox)
+        request = PushRequest(
+            SCHEMA_VERSION, batch[0].device_seq, batch[-1].device_seq, batch, now_ms()
+        )
+        return check_push(Caller(*found), request, now=now_ms())
+
+    def acknowledged(self, answer: PushResponse) -> PushResponse:
+        self.outbox = [c for c in self.outbox if c.device_seq > answer.acked_through]
+        return answer
+
+    def push_alone(self) -> PushResponse:
+        """The outbox stored as one push in a transaction of its own (as an offline
+        bundle's is), not through the endpoint's push groups."""
+        return self.acknowledged(write_push(self.hq.db, self.checked_push()))
 
     def pull_page(self, limit: int = 1000, cursor: int | None = None) -> PullResponse:
         request = PullRequest(SCHEMA_VERSION, self.cursor if cursor is None else cursor, limit)

@@ -121,7 +121,7 @@ def test_a_client_of_another_data_format_is_told_who_must_update(
     assert newer.json()["error"] == "schema_mismatch"
     assert "HQ must be updated" in newer.json()["reason"]
     device = hq.enrol(hq.root)
-    monkeypatch.setattr("hq.app.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr("hq.pushes.SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(Refused) as older:
         device.pull_page()
     assert older.value.status == 409

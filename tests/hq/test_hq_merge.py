@@ -27,6 +27,7 @@ from desktop.sync.protocol import (
 )
 from hq import merge
 from hq.merge import Batch
+from hq.pushes import write_push
 from hq.tables import changes, conflicts, counters, field_state, row_state
 
 
@@ -378,7 +379,7 @@ def _written_ahead(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 def _meanwhile(monkeypatch: pytest.MonkeyPatch, step: Callable[[], object]) -> None:
     """Run `step` once, between the next batch's reads and its taking the lock."""
-    original = Batch._apply_ahead
+    original = Batch._write_prepared
     pending = [step]
 
     def interleaved(self: Batch, *args: Any, **kwargs: Any) -> Any:
@@ -386,7 +387,7 @@ def _meanwhile(monkeypatch: pytest.MonkeyPatch, step: Callable[[], object]) -> N
             pending.pop()()
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Batch, "_apply_ahead", interleaved)
+    monkeypatch.setattr(Batch, "_write_prepared", interleaved)
 
 
 def _assert_numbered_in_order(hq: Hq) -> None:
@@ -406,8 +407,9 @@ def test_a_push_merged_on_reads_gone_stale_is_merged_again(
     a.update("members", row, {"phone": "13911111111"})
     b.update("members", row, {"phone": "13922222222", "post": "电工"})
     outcomes = _written_ahead(monkeypatch)
-    # a's push commits after b's batch has read the row and before it takes the lock.
-    _meanwhile(monkeypatch, a.push)
+    # a's push commits after b's batch has read the row and before it takes the lock
+    # (through the other app worker: this one's push writer is busy with b's).
+    _meanwhile(monkeypatch, a.push_alone)
     answer = b.push()
     assert outcomes == [True, False]  # a's write stood; b's was undone, then redone
     assert (answer.accepted, answer.conflicts) == (2, 1)
@@ -430,14 +432,11 @@ def test_a_push_sent_again_while_the_first_is_merging_is_stored_once(
     a.insert("members", {"name": "王五"})
     request = PushRequest(SCHEMA_VERSION, 1, 2, tuple(a.outbox), now_ms())
     outcomes = _written_ahead(monkeypatch)
-    # A retry (the link dropped before the answer) arrives and is merged first.
+    # A retry (the link dropped before the answer) arrives and is merged first (by the
+    # other app worker: not through this one's push writer, which is busy with the first).
     again: list[PushResponse] = []
-    _meanwhile(
-        monkeypatch,
-        lambda: again.append(
-            PushResponse.from_wire(expect_ok(a.request(PUSH_PATH, request.to_wire())))
-        ),
-    )
+    retry = a.checked_push()
+    _meanwhile(monkeypatch, lambda: again.append(write_push(hq.db, retry)))
     first = PushResponse.from_wire(expect_ok(a.request(PUSH_PATH, request.to_wire())))
     assert outcomes == [True, False]
     assert (again[0].accepted, again[0].duplicates) == (2, 0)
