@@ -53,7 +53,7 @@ from bench import report
 from bench.hq_pull import postgres_url
 from desktop.domain import demo
 from desktop.store.hlc import HybridClock
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION, encode_row
+from desktop.store.schema import DATA_FORMAT, ROW_CREATED, encode_row
 from desktop.sync.protocol import (
     CONTENT_TYPE,
     DEFAULT_PULL_LIMIT,
@@ -218,7 +218,7 @@ def enrol_all(base: str, codes: Sequence[str]) -> list[Enrolled]:
         for n, code in enumerate(codes):
             key = Ed25519PrivateKey.generate()
             request = EnrollRequest(
-                code, encode_public_key(key.public_key()), f"laptop-{n}", SCHEMA_VERSION
+                code, encode_public_key(key.public_key()), f"laptop-{n}", DATA_FORMAT
             )
             body = encode_body(request.to_wire())
             headers = sign_request(key, "new", "POST", ENROLL_PATH, body)
@@ -270,7 +270,7 @@ def device_pushes(device: Enrolled, rng: random.Random) -> list[PushRequest]:
         changes += batch
         pushes.append(
             PushRequest(
-                SCHEMA_VERSION, batch[0].device_seq, batch[-1].device_seq, tuple(batch), now_ms()
+                DATA_FORMAT, batch[0].device_seq, batch[-1].device_seq, tuple(batch), now_ms()
             )
         )
     return pushes
@@ -317,7 +317,7 @@ def _sync(
             accepted += PushResponse.from_wire(decode_body(content)).accepted
         cursor = 0
         while not errors:
-            request = encode_body(PullRequest(SCHEMA_VERSION, cursor, DEFAULT_PULL_LIMIT).to_wire())
+            request = encode_body(PullRequest(DATA_FORMAT, cursor, DEFAULT_PULL_LIMIT).to_wire())
             content = post(PULL_PATH, request, _signed(key, device.device_id, PULL_PATH, request))
             if content is None:
                 break

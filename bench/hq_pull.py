@@ -41,7 +41,7 @@ from sqlalchemy.engine import make_url
 from bench import report
 from desktop.domain import demo
 from desktop.store.hlc import HybridClock
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION, canonical_json, encode_row
+from desktop.store.schema import DATA_FORMAT, ROW_CREATED, canonical_json, encode_row
 from desktop.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
@@ -92,9 +92,7 @@ def _enrol(db: HqDatabase, org_id: str, name: str) -> DeviceScope:
     key = Ed25519PrivateKey.generate()
     with db.write() as conn:
         code = issue_code(conn, org_id, "officer", None, now_ms=now_ms()).code
-        request = EnrollRequest(
-            code, encode_public_key(key.public_key()), name, SCHEMA_VERSION, None
-        )
+        request = EnrollRequest(code, encode_public_key(key.public_key()), name, DATA_FORMAT, None)
         device = enroll(conn, request, now_ms=now_ms())
         return DeviceScope.load(conn, device.id, device.org_id, device.level, device.member_id)
 
@@ -149,9 +147,7 @@ def first_pull(db: HqDatabase, scope: DeviceScope) -> Result:
     start = time.perf_counter()
     while True:
         with db.read() as conn:
-            page = pull_page(
-                conn, scope, PullRequest(SCHEMA_VERSION, cursor, limit), now_ms=now_ms()
-            )
+            page = pull_page(conn, scope, PullRequest(DATA_FORMAT, cursor, limit), now_ms=now_ms())
         bodies.append(encode_body(page.to_wire()))
         cursor = page.next_cursor
         limit = min(MAX_PULL_LIMIT, limit + limit // 4)

@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT
 from desktop.sync.protocol import (
     CONTENT_TYPE,
     ENROLL_PATH,
@@ -115,7 +115,7 @@ class SyncService:
                 device.member_id,
                 self.keys.signing,
                 self.keys.recovery,
-                SCHEMA_VERSION,
+                DATA_FORMAT,
                 now_ms(),
                 self.keys.bundle,
             ).to_wire()
@@ -141,7 +141,7 @@ class SyncService:
         return {
             "status": "ok",
             "protocol": PROTOCOL,
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": DATA_FORMAT,
             "head": top,
             "server_time_ms": now_ms(),
         }

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT, ROW_CREATED
 from desktop.sync.protocol import (
     Change,
     InvalidChange,
@@ -52,16 +52,16 @@ MOST_CHANGES = 4_000
 
 
 def check_schema(version: int) -> None:
-    if version == SCHEMA_VERSION:
+    if version == DATA_FORMAT:
         return
-    if version < SCHEMA_VERSION:
+    if version < DATA_FORMAT:
         reason = (
             f"This copy of Lianxin is older than HQ's (data format {version}, HQ uses "
-            f"{SCHEMA_VERSION}): update Lianxin, then sync again."
+            f"{DATA_FORMAT}): update Lianxin, then sync again."
         )
     else:
         reason = (
-            f"HQ runs an older Lianxin (data format {SCHEMA_VERSION}, this device uses "
+            f"HQ runs an older Lianxin (data format {DATA_FORMAT}, this device uses "
             f"{version}): HQ must be updated before this device can sync."
         )
     raise Refusal(409, "schema_mismatch", reason)

@@ -451,6 +451,38 @@ _V3_ORGANISATION = (
     "CREATE VIRTUAL TABLE fts_floating_records USING fts5(terms, content='', contentless_delete=1, tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')",
 )
 
+#: Migration 4's search index (as `search_ddl` wrote it then): no prefix indexes.
+_V4_SEARCH = (
+    "CREATE VIRTUAL TABLE {name} USING fts5(terms, content='', contentless_delete=1, "
+    'tokenize="unicode61 remove_diacritics 0")'
+)
+
+
+def _search_without_prefixes(db: Database) -> None:
+    """Migration 4: every search index made again without prefix indexes, empty, with
+    its table's rows marked as waiting for it from the first (`search_from:<table>`,
+    as desktop.store.search_backlog reads it): the unlock that follows indexes them. An
+    empty table gets no mark (a new database's writes are indexed as they are made)."""
+    names = [
+        str(r[0])
+        for r in db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND sql LIKE 'CREATE VIRTUAL TABLE %fts5(%' AND name LIKE 'fts\\_%' ESCAPE '\\'"
+        )
+    ]
+    for name in names:
+        db.execute(f"DROP TABLE {name}")
+        db.execute(_V4_SEARCH.format(name=name))
+        table = name.removeprefix("fts_")
+        first = db.scalar(f"SELECT min(_rowid) FROM {table}")
+        if first is not None:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                ("search_from:" + table, str(first)),
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -470,6 +502,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "organisation: committee terms, member history and archive sets, roster imports, "
         "development cases and steps, transfer letters and receipts, floating members",
         _sql(*_V3_ORGANISATION),
+    ),
+    Migration(
+        4,
+        "search indexes without prefix indexes (rebuilt at the next unlock)",
+        _search_without_prefixes,
     ),
 )
 

@@ -201,7 +201,8 @@ class Workspace:
             if not row:
                 raise UnknownUser(user=user_id)
             user = User(*row[0])
-            # Rows of a first pull that stopped before its end are made searchable.
+            # Rows of a first pull that stopped before its end, or of an index that a
+            # migration made again, are made searchable.
             search_backlog.complete(db, REGISTRY)
         except BaseException:
             db.close()

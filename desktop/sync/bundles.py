@@ -32,7 +32,7 @@ from desktop.store.files import write_atomic
 from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
 from desktop.store.records import Records
 from desktop.store.replica import Replica
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT
 from desktop.sync import state
 from desktop.sync.engine import SyncEngine, SyncOutcome
 from desktop.sync.errors import (
@@ -153,7 +153,7 @@ def export_bundle(
     resolved = tuple(int(r[0]) for r in db.query("SELECT id FROM sync_conflicts WHERE decided = 1"))
     pushes, count = _push_requests(replica, resolved, cap)
     waiting = replica.outbox_count()
-    pull = PullRequest(SCHEMA_VERSION, state.number(db, state.CURSOR), pull_limit)
+    pull = PullRequest(DATA_FORMAT, state.number(db, state.CURSOR), pull_limit)
     reply_key = X25519PrivateKey.generate()
     bundle_id = new_bundle_id()
     body = DeviceBundle(tuple(pushes), pull, encode_public_key(reply_key.public_key()))
@@ -219,14 +219,12 @@ def _push_requests(
         if changes:
             first, last = changes[0].device_seq, changes[-1].device_seq
             reviews = () if pushes else resolved
-            pushes.append(
-                PushRequest(SCHEMA_VERSION, first, last, tuple(changes), now_ms(), reviews)
-            )
+            pushes.append(PushRequest(DATA_FORMAT, first, last, tuple(changes), now_ms(), reviews))
             after = last
         if len(rows) < MAX_PUSH_CHANGES:
             break
     if not pushes and resolved:
-        pushes.append(PushRequest(SCHEMA_VERSION, 1, 1, (), now_ms(), resolved))
+        pushes.append(PushRequest(DATA_FORMAT, 1, 1, (), now_ms(), resolved))
     return pushes, count
 
 

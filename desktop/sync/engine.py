@@ -27,7 +27,7 @@ from desktop.store.blobs import BlobStore
 from desktop.store.errors import LianxinError
 from desktop.store.records import Records
 from desktop.store.replica import IncomingRow, Replica
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT
 from desktop.sync import state
 from desktop.sync.attachments import BlobTransfer, FileProgress
 from desktop.sync.errors import (
@@ -256,7 +256,7 @@ class SyncEngine:
             changes = tuple(Change(*r) for r in rows)
             first = changes[0].device_seq if changes else after + 1
             last = changes[-1].device_seq if changes else first
-            request = PushRequest(SCHEMA_VERSION, first, last, changes, now_ms(), resolved)
+            request = PushRequest(DATA_FORMAT, first, last, changes, now_ms(), resolved)
             self.on_progress(progress)
             began = time.monotonic()
             try:
@@ -387,7 +387,7 @@ class SyncEngine:
 
     def _fetch(self, cursor: int, limit: int) -> tuple[PullResponse, float]:
         began = time.monotonic()
-        request = PullRequest(SCHEMA_VERSION, cursor, limit)
+        request = PullRequest(DATA_FORMAT, cursor, limit)
         try:
             page = PullResponse.from_wire(self.link.call(PULL_PATH, request.to_wire()))
         except HqRefused as refused:

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.store import meta
 from desktop.store.records import Records
 from desktop.store.replica import Replica
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT
 from desktop.store.workspace import Workspace
 from desktop.sync import state
 from desktop.sync.errors import AlreadyEnrolled, EnrolmentFailed, HqRefused, HqUnreachable
@@ -77,7 +77,7 @@ def enroll(
         code.strip(),
         encode_public_key(key.public_key()),
         (device_name or platform.node() or "laptop")[:200],
-        SCHEMA_VERSION,
+        DATA_FORMAT,
         ws.device_id,
     )
     try:

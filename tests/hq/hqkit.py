@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from desktop.store.hlc import HybridClock
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION, canonical_json, encode_row
+from desktop.store.schema import DATA_FORMAT, ROW_CREATED, canonical_json, encode_row
 from desktop.sync.protocol import (
     CONTENT_TYPE,
     ENROLL_PATH,
@@ -101,7 +101,7 @@ class Hq:
             code,
             encode_public_key(key.public_key()),
             name or f"laptop-{next(_names)}",
-            SCHEMA_VERSION,
+            DATA_FORMAT,
             device_id,
         )
         raw = self.post(ENROLL_PATH, request.to_wire(), key, device_id or "new")
@@ -237,7 +237,7 @@ class Device:
             return PushResponse(0, 0, 0, 0, now_ms())
         first = batch[0].device_seq if batch else self.next_seq
         last = batch[-1].device_seq if batch else self.next_seq
-        request = PushRequest(SCHEMA_VERSION, first, last, tuple(batch), now_ms(), resolved)
+        request = PushRequest(DATA_FORMAT, first, last, tuple(batch), now_ms(), resolved)
         answer = PushResponse.from_wire(expect_ok(self.request(PUSH_PATH, request.to_wire())))
         self.outbox = [c for c in self.outbox if c.device_seq > answer.acked_through]
         return answer
@@ -249,7 +249,7 @@ class Device:
         assert found is not None
         batch = tuple(self.outbox)
         request = PushRequest(
-            SCHEMA_VERSION, batch[0].device_seq, batch[-1].device_seq, batch, now_ms()
+            DATA_FORMAT, batch[0].device_seq, batch[-1].device_seq, batch, now_ms()
         )
         return check_push(Caller(*found), request, now=now_ms())
 
@@ -263,7 +263,7 @@ class Device:
         return self.acknowledged(write_push(self.hq.db, self.checked_push()))
 
     def pull_page(self, limit: int = 1000, cursor: int | None = None) -> PullResponse:
-        request = PullRequest(SCHEMA_VERSION, self.cursor if cursor is None else cursor, limit)
+        request = PullRequest(DATA_FORMAT, self.cursor if cursor is None else cursor, limit)
         return PullResponse.from_wire(expect_ok(self.request(PULL_PATH, request.to_wire())))
 
     def pull(self, limit: int = 1000) -> list[PullResponse]:

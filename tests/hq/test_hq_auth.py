@@ -6,7 +6,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hqkit import Hq, Refused
 
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT
 from desktop.sync.protocol import (
     CLOCK_WINDOW_MS,
     CONTENT_TYPE,
@@ -41,7 +41,7 @@ def test_a_code_enrols_one_device_for_its_unit(hq: Hq) -> None:
     assert (answer.org_id, answer.org_name, answer.level) == (branch, "第一党支部", "officer")
     assert answer.member_id is None
     assert (answer.hq_signing_key, answer.hq_recovery_key) == (keys.signing, keys.recovery)
-    assert answer.schema_version == SCHEMA_VERSION
+    assert answer.schema_version == DATA_FORMAT
     assert abs(answer.server_time_ms - now_ms()) < 60_000
     assert (device.id, device.name, device.org_id) == (answer.device_id, "site laptop", branch)
     assert device.public_key == encode_public_key(key.public_key())
@@ -102,7 +102,7 @@ def test_the_device_keeps_its_own_id_once(hq: Hq) -> None:
 def test_enrolment_must_be_signed_by_the_key_it_enrols(hq: Hq) -> None:
     code = hq.code(hq.root)
     claimed = Ed25519PrivateKey.generate()
-    request = EnrollRequest(code, encode_public_key(claimed.public_key()), "x", SCHEMA_VERSION)
+    request = EnrollRequest(code, encode_public_key(claimed.public_key()), "x", DATA_FORMAT)
     response = hq.post(ENROLL_PATH, request.to_wire(), Ed25519PrivateKey.generate(), "new")
     assert response.status_code == 401
     assert ErrorBody.from_wire(response.json()).error == "bad_signature"
@@ -115,13 +115,13 @@ def test_a_client_of_another_data_format_is_told_who_must_update(
 ) -> None:
     key = Ed25519PrivateKey.generate()
     request = EnrollRequest(hq.code(hq.root), encode_public_key(key.public_key()), "x", 1)
-    wire = request.to_wire() | {"schema_version": SCHEMA_VERSION + 1}
+    wire = request.to_wire() | {"schema_version": DATA_FORMAT + 1}
     newer = hq.post(ENROLL_PATH, wire, key, "new")
     assert newer.status_code == 409
     assert newer.json()["error"] == "schema_mismatch"
     assert "HQ must be updated" in newer.json()["reason"]
     device = hq.enrol(hq.root)
-    monkeypatch.setattr("hq.pushes.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr("hq.pushes.DATA_FORMAT", DATA_FORMAT + 1)
     with pytest.raises(Refused) as older:
         device.pull_page()
     assert older.value.status == 409
@@ -138,7 +138,7 @@ def test_a_client_of_another_data_format_is_told_who_must_update(
 
 
 def _pull(hq: Hq, key: Ed25519PrivateKey, device_id: str, **kw: object) -> ErrorBody:
-    response = hq.post(PULL_PATH, PullRequest(SCHEMA_VERSION, 0).to_wire(), key, device_id, **kw)
+    response = hq.post(PULL_PATH, PullRequest(DATA_FORMAT, 0).to_wire(), key, device_id, **kw)
     assert response.status_code == 401, response.content
     return ErrorBody.from_wire(response.json())
 
@@ -159,7 +159,7 @@ def test_stale_and_future_requests_are_refused(hq: Hq) -> None:
 def test_a_replayed_request_is_refused(hq: Hq) -> None:
     device = hq.enrol(hq.root)
     device.insert("members", {"name": "王五"})
-    wire = PushRequest(SCHEMA_VERSION, 1, 3, tuple(device.outbox), now_ms()).to_wire()
+    wire = PushRequest(DATA_FORMAT, 1, 3, tuple(device.outbox), now_ms()).to_wire()
     stamp, nonce = now_ms(), "ab" * 16
     first = device.request(PUSH_PATH, wire, time_ms=stamp, nonce=nonce)
     assert first.status_code == 200
@@ -181,10 +181,10 @@ def test_a_forged_signature_is_refused(hq: Hq) -> None:
 
 def test_a_body_changed_after_signing_is_refused(hq: Hq) -> None:
     device = hq.enrol(hq.root)
-    body = encode_body(PullRequest(SCHEMA_VERSION, 0).to_wire())
+    body = encode_body(PullRequest(DATA_FORMAT, 0).to_wire())
     headers = sign_request(device.key, device.id, "POST", PULL_PATH, body)
     headers["Content-Type"] = CONTENT_TYPE
-    other = encode_body(PullRequest(SCHEMA_VERSION, 5).to_wire())
+    other = encode_body(PullRequest(DATA_FORMAT, 5).to_wire())
     assert hq.client.post(PULL_PATH, content=other, headers=headers).status_code == 401
     # Nor may a signature for one endpoint be used on another.
     assert hq.client.post(PUSH_PATH, content=body, headers=headers).status_code == 401
@@ -196,7 +196,7 @@ def test_an_unknown_device_is_refused(hq: Hq) -> None:
 
 
 def test_an_unsigned_request_is_refused(hq: Hq) -> None:
-    body = encode_body(PullRequest(SCHEMA_VERSION, 0).to_wire())
+    body = encode_body(PullRequest(DATA_FORMAT, 0).to_wire())
     response = hq.client.post(PULL_PATH, content=body, headers={"Content-Type": CONTENT_TYPE})
     assert response.status_code == 401
     assert response.json()["error"] == "unsigned"

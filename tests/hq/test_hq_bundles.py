@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from hqkit import PASSPHRASE, Device, Hq
 from sqlalchemy import delete, select
 
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT
 from desktop.sync.protocol import (
     PullRequest,
     PushRequest,
@@ -51,7 +51,7 @@ def bundle(
     device: Device,
     *,
     limit: int = 1000,
-    schema: int = SCHEMA_VERSION,
+    schema: int = DATA_FORMAT,
     to: HqKeys | None = None,
     signer: Ed25519PrivateKey | None = None,
 ) -> Sent:
@@ -155,7 +155,7 @@ def test_another_data_format_is_answered_and_nothing_is_stored(hq: Hq) -> None:
     device = hq.enrol(hq.org("第一党支部", hq.root))
     device.insert("members", {"name": "张三"})
     counts = hq.counts()
-    result, reply = answer(hq, bundle(hq, device, schema=SCHEMA_VERSION + 1))
+    result, reply = answer(hq, bundle(hq, device, schema=DATA_FORMAT + 1))
     assert reply.error is not None and reply.error.status == 409
     assert reply.error.error.error == "schema_mismatch"
     assert result.refusal is not None and "HQ must be updated" in result.refusal

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION, expand_change
+from desktop.store.schema import DATA_FORMAT, ROW_CREATED, expand_change
 from desktop.sync.protocol import (
     PUSH_PATH,
     Change,
@@ -430,7 +430,7 @@ def test_a_push_sent_again_while_the_first_is_merging_is_stored_once(
     _, (a,) = _branch_with_officers(hq, 1)
     a.insert("members", {"name": "李四"})
     a.insert("members", {"name": "王五"})
-    request = PushRequest(SCHEMA_VERSION, 1, 2, tuple(a.outbox), now_ms())
+    request = PushRequest(DATA_FORMAT, 1, 2, tuple(a.outbox), now_ms())
     outcomes = _written_ahead(monkeypatch)
     # A retry (the link dropped before the answer) arrives and is merged first (by the
     # other app worker: not through this one's push writer, which is busy with the first).

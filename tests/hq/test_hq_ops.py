@@ -24,7 +24,7 @@ from cryptography.x509.oid import NameOID
 from fastapi.testclient import TestClient
 from hqkit import PASSPHRASE, Hq, Refused
 
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION, encode_row
+from desktop.store.schema import DATA_FORMAT, ROW_CREATED, encode_row
 from desktop.sync.protocol import (
     CONTENT_TYPE,
     ENROLL_PATH,
@@ -56,7 +56,7 @@ def test_health_says_the_service_and_database_are_up(hq: Hq) -> None:
     body = response.json()
     assert body["status"] == "ok"
     assert body["protocol"] == "sync/v1"
-    assert body["schema_version"] == SCHEMA_VERSION
+    assert body["schema_version"] == DATA_FORMAT
     assert body["head"] == 1  # the root unit's creation, nothing else
 
 
@@ -135,7 +135,7 @@ def test_the_commands_set_up_and_keep_hq(
     with TestClient(app) as client:
         key = Ed25519PrivateKey.generate()
         request = EnrollRequest(
-            enrol_code, encode_public_key(key.public_key()), "书记的电脑", SCHEMA_VERSION
+            enrol_code, encode_public_key(key.public_key()), "书记的电脑", DATA_FORMAT
         )
         body = encode_body(request.to_wire())
         headers = sign_request(key, "new", "POST", ENROLL_PATH, body) | {
@@ -264,7 +264,7 @@ class Client:
 
     def enrol(self, code: str) -> EnrollResponse:
         request = EnrollRequest(
-            code, encode_public_key(self.key.public_key()), "laptop", SCHEMA_VERSION
+            code, encode_public_key(self.key.public_key()), "laptop", DATA_FORMAT
         )
         response = self.post(ENROLL_PATH, request.to_wire())
         assert response.status_code == 200, response.text
@@ -318,14 +318,12 @@ def test_the_served_service_syncs_over_the_network(served: tuple[str, str, str])
         Change(3, "row-1", "members", "hardship", 1, later, stamp, "u1"),
     )
     for _ in range(2):  # the second time is a retry: stored once
-        pushed = device.post(
-            PUSH_PATH, PushRequest(SCHEMA_VERSION, 1, 3, changes, now_ms()).to_wire()
-        )
+        pushed = device.post(PUSH_PATH, PushRequest(DATA_FORMAT, 1, 3, changes, now_ms()).to_wire())
         assert pushed.status_code == 200, pushed.text
     cursor = 0
     rows: dict[str, object] = {}
     while True:
-        pulled = device.post(PULL_PATH, PullRequest(SCHEMA_VERSION, cursor, 4).to_wire())
+        pulled = device.post(PULL_PATH, PullRequest(DATA_FORMAT, cursor, 4).to_wire())
         page = PullResponse.from_wire(decode_body(pulled.content))
         rows |= {r.row_id: r for r in page.rows}
         cursor = page.next_cursor
@@ -335,7 +333,7 @@ def test_the_served_service_syncs_over_the_network(served: tuple[str, str, str])
 
     # A pull with nothing new, measured on the wire: well under 1 KiB both ways.
     port = int(base.rsplit(":", 1)[1])
-    body = encode_body(PullRequest(SCHEMA_VERSION, cursor).to_wire())
+    body = encode_body(PullRequest(DATA_FORMAT, cursor).to_wire())
     headers = sign_request(device.key, device.id, "POST", PULL_PATH, body) | {
         "Content-Type": CONTENT_TYPE
     }

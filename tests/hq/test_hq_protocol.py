@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.store.schema import ROW_CREATED, SCHEMA_VERSION, encode_row
+from desktop.store.schema import DATA_FORMAT, ROW_CREATED, encode_row
 from desktop.sync import protocol as p
 
 STAMP = "0001732195200000:00000:dev-a"
@@ -42,7 +42,7 @@ def change(
 
 def test_messages_round_trip_through_the_wire() -> None:
     blob = p.Change(2, "row-2", "members", "photo", b"\x00\xff", LATER, None, None)
-    push = p.PushRequest(SCHEMA_VERSION, 1, 5, (change(), blob), 123, (7,))
+    push = p.PushRequest(DATA_FORMAT, 1, 5, (change(), blob), 123, (7,))
     assert p.PushRequest.from_wire(p.decode_body(p.encode_body(push.to_wire()))) == push
     pull = p.PullResponse(
         rows=(

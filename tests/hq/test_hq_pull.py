@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from hqkit import Hq, Refused
 
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import DATA_FORMAT
 from desktop.sync.protocol import MAX_PULL_LIMIT, PULL_PATH, PullRequest, encode_body
 
 
@@ -80,7 +80,7 @@ def test_a_pull_with_nothing_new_is_tiny(hq: Hq) -> None:
     device = hq.enrol(branch)
     device.insert("members", {"name": "张三"})
     device.sync()
-    body = encode_body(PullRequest(SCHEMA_VERSION, device.cursor).to_wire())
+    body = encode_body(PullRequest(DATA_FORMAT, device.cursor).to_wire())
     response = device.request(PULL_PATH, None, body=body)
     assert response.status_code == 200
     assert len(body) < 80
@@ -100,7 +100,7 @@ def test_a_cursor_beyond_hq_is_refused(hq: Hq) -> None:
 @pytest.mark.parametrize("limit", [0, MAX_PULL_LIMIT + 1, -1])
 def test_a_page_size_out_of_bounds_is_refused(hq: Hq, limit: int) -> None:
     device = hq.enrol(hq.root)
-    wire = PullRequest(SCHEMA_VERSION, 0).to_wire() | {"limit": limit}
+    wire = PullRequest(DATA_FORMAT, 0).to_wire() | {"limit": limit}
     assert device.request(PULL_PATH, wire).status_code == 400
 
 

@@ -8,7 +8,7 @@ from hqkit import Device, Hq, Refused
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.store.schema import SCHEMA_VERSION, encode_row
+from desktop.store.schema import DATA_FORMAT, encode_row
 from desktop.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_DECODED_BYTES,
@@ -119,7 +119,7 @@ def test_a_row_hq_does_not_know_needs_its_owner(hq: Hq) -> None:
 
 def test_a_malformed_hlc_is_refused(hq: Hq) -> None:
     device, _ = _officer(hq)
-    wire = PushRequest(SCHEMA_VERSION, 1, 1, (), now_ms()).to_wire()
+    wire = PushRequest(DATA_FORMAT, 1, 1, (), now_ms()).to_wire()
     wire["changes"] = [[1, "r", "members", "name", "x", "1732195200000:0:x", None, None]]
     response = device.request(PUSH_PATH, wire)
     assert response.status_code == 400
@@ -129,7 +129,7 @@ def test_a_malformed_hlc_is_refused(hq: Hq) -> None:
 def test_bodies_that_are_not_sync_bodies_are_refused(hq: Hq) -> None:
     device, _ = _officer(hq)
     before = hq.counts()
-    wire = PushRequest(SCHEMA_VERSION, 1, 1, (), now_ms()).to_wire()
+    wire = PushRequest(DATA_FORMAT, 1, 1, (), now_ms()).to_wire()
     plain = device.request(PUSH_PATH, wire, headers={"Content-Type": "application/json"})
     assert plain.status_code == 415
     garbage = device.request(PUSH_PATH, None, body=b"not zstd at all")
@@ -146,7 +146,7 @@ def test_bodies_that_are_not_sync_bodies_are_refused(hq: Hq) -> None:
 
 def test_an_empty_push_acknowledges_its_range(hq: Hq) -> None:
     device, _ = _officer(hq)
-    wire = PushRequest(SCHEMA_VERSION, 1, 7, (), now_ms()).to_wire()
+    wire = PushRequest(DATA_FORMAT, 1, 7, (), now_ms()).to_wire()
     response = device.request(PUSH_PATH, wire)
     assert response.status_code == 200
 
@@ -236,7 +236,7 @@ def test_random_changes_are_stored_whole_or_not_at_all(hq: Hq, changes: list[Cha
     device = _fuzz_device(hq)
     device.next_seq = 1
     before = hq.counts()
-    wire = PushRequest(SCHEMA_VERSION, 1, len(changes), tuple(changes), now_ms()).to_wire()
+    wire = PushRequest(DATA_FORMAT, 1, len(changes), tuple(changes), now_ms()).to_wire()
     response = device.request(PUSH_PATH, wire)
     after = hq.counts()
     if response.status_code == 200:

@@ -195,7 +195,7 @@ def test_a_laptop_on_an_older_data_format_is_told_to_update(
 ) -> None:
     a = enrolled("a", live_hq.branch())
     add_member(a, {"name": "旧版", "gender": "male"})
-    monkeypatch.setattr(engine_module, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(engine_module, "DATA_FORMAT", 1)
     outcome = SyncEngine(a.records).run()
     assert isinstance(outcome.error, UpdateNeeded)
     assert "update Lianxin" in str(outcome.error)

@@ -3,6 +3,9 @@ user first saves a record; values are checked against the declaration."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -11,6 +14,7 @@ import pytest
 from desktop.store.errors import InvalidValue, UnknownTable
 from desktop.store.migrations import MIGRATIONS
 from desktop.store.schema import (
+    DATA_FORMAT,
     REGISTRY,
     SCHEMA_VERSION,
     SYSTEM_COLUMNS,
@@ -27,6 +31,57 @@ from desktop.store.schema import (
 def test_schema_version_counts_the_migrations() -> None:
     assert len(MIGRATIONS) == SCHEMA_VERSION
     assert [m.number for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
+
+
+#: What syncs, for each data format (`synced_shape`). A change to a synced table (a
+#: column added, a type or a limit changed, a table added) must bump DATA_FORMAT and add
+#: its shape here; a change to a device's own storage (indexes, search) must not.
+SYNCED_SHAPES = {3: "1f40cfa5"}
+
+
+def synced_shape(registry: Registry) -> str:
+    """A short digest of everything HQ and a device must agree on: each synced table's
+    name, scope and hand-over, and its synced columns as HQ validates them."""
+    shape = [
+        [
+            t.name,
+            t.scope.value,
+            t.member_column,
+            repr(t.hand_over),
+            [
+                [c.name, c.type.value, c.required, c.max_length, c.choices]
+                for c in t.columns
+                if c.synced
+            ],
+        ]
+        for t in sorted(registry, key=lambda t: t.name)
+        if t.synced
+    ]
+    return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:8]
+
+
+def test_what_syncs_changes_only_with_the_data_format() -> None:
+    assert synced_shape(REGISTRY) == SYNCED_SHAPES[DATA_FORMAT], (
+        "the synced tables changed: bump DATA_FORMAT (HQ and devices must then update "
+        "together) and record the new shape in SYNCED_SHAPES"
+    )
+
+
+def test_a_synced_column_changes_the_shape_a_search_setting_does_not() -> None:
+    members = REGISTRY["members"]
+    grown = replace(members, columns=(*members.columns, Column("shoe_size", ColumnType.INTEGER)))
+    unsearched = replace(
+        members, columns=tuple(replace(c, search=None, indexed=False) for c in members.columns)
+    )
+
+    def with_members(table: Table) -> Registry:
+        registry = Registry()
+        for t in REGISTRY:
+            registry.register(table if t.name == "members" else t)
+        return registry
+
+    assert synced_shape(with_members(grown)) != synced_shape(REGISTRY)
+    assert synced_shape(with_members(unsearched)) == synced_shape(REGISTRY)
 
 
 def test_the_spine_tables_are_registered() -> None:

@@ -28,8 +28,15 @@ from desktop.store.schema.registry import (
 from desktop.store.schema.transfers import FLOATING_RECORDS, TRANSFER_LETTERS, TRANSFER_RECEIPTS
 from desktop.store.schema.users import USERS
 
-#: Bumped by every migration; sync refuses a peer with a different version.
-SCHEMA_VERSION = 3
+#: Migrations applied to a data folder's database (`PRAGMA user_version`): bumped by
+#: every migration. A folder from a newer Lianxin is refused.
+SCHEMA_VERSION = 4
+#: The shape of what syncs (tables, their synced columns, types and scopes), which a
+#: device and HQ must share: sync refuses a peer with another (the messages carry it as
+#: `schema_version`). Bumped by a migration that changes a synced table, not by one that
+#: changes only how a device stores its copy (migration 4 rebuilt the search index: still
+#: format 3). tests/unit/test_registry.py pins the registry's synced shape to it.
+DATA_FORMAT = 3
 
 REGISTRY = Registry()
 for _table in (
@@ -51,6 +58,7 @@ for _table in (
     REGISTRY.register(_table)
 
 __all__ = [
+    "DATA_FORMAT",
     "REGISTRY",
     "ROW_CREATED",
     "SCHEMA_VERSION",
