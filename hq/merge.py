@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import psycopg
 from sqlalchemy import (
     Connection,
@@ -108,21 +109,6 @@ class Outcome:
     duplicates: int
     conflicts: int
     resolved: int
-
-
-#: The protocol's JSON settings (desktop.sync.protocol.wire.dumps), as one encoder.
-_ENCODE_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
-
-
-def _value_json(value: Value) -> str:
-    """The same text as `value_json`, at a fraction of its cost. A field value is a JSON
-    scalar or bytes, never RawJson, so the protocol's `dumps` has nothing to splice; but
-    it makes a random placeholder on every call, a system call that also gives up the
-    GIL: a push of created rows made hundreds of them, and under load each cost a wait
-    for the GIL while other requests' threads ran."""
-    if isinstance(value, bytes):
-        return value_json(value)
-    return _ENCODE_JSON(value)
 
 
 # Reads of a batch's rows, made once: the ids are bound when they run (an expanding
@@ -319,7 +305,7 @@ class Batch:
                 if fields is None:
                     fields = created_fields(change, self.registry)
                 expanded[id(change)] = [
-                    (Change(seq, row_id, tbl, col, value, hlc, None, author), _value_json(value))
+                    (Change(seq, row_id, tbl, col, value, hlc, None, author), value_json(value))
                     for col, value in fields
                 ]
         return expanded
@@ -431,7 +417,7 @@ class Batch:
         row = self.rows.get(key)
         if row is None:
             row = self._new_row(table, change, seq)
-        vjson = _value_json(change.value)
+        vjson = value_json(change.value)
         self._changes.append(
             {
                 "seq": seq,
@@ -558,7 +544,7 @@ class Batch:
                 )
         row.deleted = True
         row.dirty = True
-        self._set_field(row, change, _value_json(1), seq)
+        self._set_field(row, change, value_json(1), seq)
 
     def _conflict(
         self,
@@ -570,7 +556,7 @@ class Batch:
         loser: FieldState | None,
         seq: int,
     ) -> None:
-        mine: Side = (_value_json(change.value), change.hlc, change.author, self.origin)
+        mine: Side = (value_json(change.value), change.hlc, change.author, self.origin)
         win: Side
         lose: Side
         if winner is None and loser is not None:
@@ -948,7 +934,7 @@ _ADVANCE = "UPDATE counters SET value = value + %(used)s WHERE name = 'seq'"
 
 def _rows_json(rows: Sequence[dict[str, Any]]) -> str:
     """The `rows` parameter of a `_rows` statement."""
-    return _ENCODE_JSON(rows)
+    return orjson.dumps(rows).decode("utf-8")
 
 
 def _write_ahead(

@@ -316,6 +316,8 @@ def test_every_column_type_is_checked() -> None:
         ("count", 2**63, "whole number"),
         ("count", 1.5, "whole number"),
         ("score", "1", "number"),
+        ("score", float("inf"), "finite"),
+        ("score", float("nan"), "finite"),
         ("tags", '{"b": 1}', "canonical"),
         ("tags", "{", "not JSON"),
         ("scan", "AAAA", "binary"),

@@ -176,6 +176,13 @@ def test_values_are_stored_canonically(column: Column, value: Any, stored: Any) 
     assert column.to_db(value) == stored
 
 
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_a_number_field_refuses_what_is_not_a_number(value: float) -> None:
+    # Nothing could carry it to HQ (JSON has no NaN): refused when it is typed in.
+    with pytest.raises(InvalidValue):
+        Column("r", ColumnType.REAL).to_db(value)
+
+
 def test_length_limit_counts_characters_not_bytes() -> None:
     column = Column("t", max_length=3)
     assert column.to_db("欧阳修") == "欧阳修"  # 9 bytes in UTF-8

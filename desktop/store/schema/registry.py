@@ -12,11 +12,14 @@ import base64
 import enum
 import functools
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import orjson
 
 from desktop.store.errors import InvalidValue, UnknownTable
 from desktop.store.i18n import QT_TRANSLATE_NOOP as _N
@@ -125,7 +128,10 @@ class Column:
                 raise InvalidValue(column=self.name, problem=_N("Errors", "number out of range"))
             return value
         if t is ColumnType.REAL:
+            # NaN and infinity are not numbers a record holds (nor can JSON carry them).
             if isinstance(value, bool) or not isinstance(value, int | float):
+                raise InvalidValue(column=self.name, problem=_N("Errors", "must be a number"))
+            if not math.isfinite(value):
                 raise InvalidValue(column=self.name, problem=_N("Errors", "must be a number"))
             return float(value)
         if t is ColumnType.DATE:
@@ -190,17 +196,16 @@ def _encode_value(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-#: One encoder for every created row (json.dumps would build one per call: a first pull
-#: logs 100,000 rows). No circular check: a row's fields are flat database values.
-_encode_fields = json.JSONEncoder(
-    ensure_ascii=False, separators=(",", ":"), default=_encode_value, check_circular=False
-).encode
-
-
 def encode_row(fields: dict[str, Any]) -> str:
     """The value of a ROW_CREATED change: database values of the fields, blobs as
-    {"$b": base64}."""
-    return _encode_fields(fields)
+    {"$b": base64}. orjson: a first pull logs 100,000 created rows (three times faster
+    than json; the text is read back with json, and never compared)."""
+    try:
+        return orjson.dumps(fields, default=_encode_value).decode("utf-8")
+    except TypeError:
+        # An integer past 64 bits (orjson cannot write one): no column holds one, but
+        # the value must still say what it was for the check that refuses it.
+        return json.dumps(fields, ensure_ascii=False, separators=(",", ":"), default=_encode_value)
 
 
 def expand_change(col: str, value: Any) -> list[tuple[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import binascii
 import json
+import math
 from dataclasses import replace
 from datetime import date
 
@@ -28,7 +29,6 @@ from desktop.sync.protocol.wire import (
     OWNER,
     InvalidChange,
     Value,
-    dumps,
     is_valid_id,
     wire_value,
 )
@@ -119,6 +119,8 @@ def check_value(registry: Registry, tbl: str, col: str, value: Value) -> Value:
     if kind is ColumnType.REAL:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise InvalidChange(f"{where}: must be a number")
+        if not math.isfinite(value):
+            raise InvalidChange(f"{where}: must be a finite number")
         return float(value)
     if not isinstance(value, bytes):
         raise InvalidChange(f"{where}: must be binary data")
@@ -172,6 +174,11 @@ def check_change(change: Change, registry: Registry = REGISTRY) -> Change:
     return change if value is change.value else replace(change, value=value)
 
 
+#: json, not the messages' encoder: HQ compares stored texts, so they keep json's form
+#: (a float as repr writes it) whatever encodes the messages.
+_VALUE_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
 def value_json(value: Value) -> str:
     """The canonical text of a value, as HQ stores and compares it."""
-    return dumps(wire_value(value))
+    return _VALUE_JSON(wire_value(value))

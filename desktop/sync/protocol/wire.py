@@ -9,12 +9,12 @@ import contextlib
 import gc
 import io
 import json
-import os
 import re
 import time
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
 import zstandard
 
 PROTOCOL = "sync/v1"
@@ -135,32 +135,36 @@ def json_default(value: object) -> object:
     raise TypeError(f"{type(value).__name__} is not a sync/v1 value")
 
 
+def _message_default(value: object) -> object:
+    if isinstance(value, RawJson):
+        return orjson.Fragment(value.text)
+    return json_default(value)
+
+
+def dumps_bytes(message: Any) -> bytes:
+    """Compact UTF-8 JSON of a wire structure (bytes become {"$b": base64}, RawJson its
+    text as it is), as a body carries it.
+
+    orjson: a first pull's pages are tens of megabytes that HQ writes and the device
+    reads. It writes a NaN as null where json refuses it; no value of a message can be
+    one (the store and HQ refuse them: `to_db`, `check_value`)."""
+    try:
+        return orjson.dumps(message, default=_message_default)
+    except TypeError:
+        # An integer past 64 bits, which orjson cannot write: never one of ours, but a
+        # message may carry one for HQ to refuse (nothing HQ sends holds RawJson and one).
+        return json.dumps(
+            message,
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+            default=json_default,
+        ).encode("utf-8")
+
+
 def dumps(message: Any) -> str:
-    """Compact JSON of a wire structure (bytes become {"$b": base64}, RawJson its text)."""
-    spliced: list[str] = []
-    # RawJson is written as a placeholder string, then swapped for its text. The
-    # placeholder is new for each call and unguessable, and json escapes its NUL, so
-    # no string of the message can be mistaken for it.
-    marker = f"\x00raw-{os.urandom(16).hex()}"
-
-    def default(value: object) -> object:
-        if isinstance(value, RawJson):
-            spliced.append(value.text)
-            return marker
-        return json_default(value)
-
-    text = json.dumps(
-        message, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default
-    )
-    if not spliced:
-        return text
-    pieces = text.split(json.dumps(marker))
-    if len(pieces) != len(spliced) + 1:
-        raise RuntimeError("a spliced JSON placeholder went missing")
-    out = [pieces[0]]
-    for raw, piece in zip(spliced, pieces[1:], strict=True):
-        out += (raw, piece)
-    return "".join(out)
+    """`dumps_bytes` as text."""
+    return dumps_bytes(message).decode("utf-8")
 
 
 @contextlib.contextmanager
@@ -183,11 +187,11 @@ def paused_gc() -> Iterator[None]:
 
 def encode_body(message: Any, *, level: int = 3) -> bytes:
     """A wire structure as a request or response body: compact JSON, then zstd."""
-    return zstandard.ZstdCompressor(level=level).compress(dumps(message).encode("utf-8"))
+    return zstandard.ZstdCompressor(level=level).compress(dumps_bytes(message))
 
 
-def _no_constants(name: str) -> Any:
-    raise ProtocolError(f"{name} is not a valid number here")
+def _first_line(error: Exception) -> str:
+    return str(error).split("\n", 1)[0][:200]
 
 
 def decode_body(
@@ -210,9 +214,11 @@ def decode_body(
         raise ProtocolError(f"body is not zstd-compressed: {exc}") from None
     try:
         with paused_gc():
-            return json.loads(out.decode("utf-8"), parse_constant=_no_constants)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ProtocolError(f"body is not JSON: {type(exc).__name__}") from None
+            # orjson keeps to RFC 8259: no NaN or Infinity, UTF-8 only, integers within
+            # 64 bits (none of ours is larger), nesting within 1024.
+            return orjson.loads(out)
+    except orjson.JSONDecodeError as exc:
+        raise ProtocolError(f"body is not JSON: {_first_line(exc)}") from None
 
 
 def wire_value(value: Value) -> Any:
