@@ -214,8 +214,9 @@ def decode_body(
         raise ProtocolError(f"body is not zstd-compressed: {exc}") from None
     try:
         with paused_gc():
-            # orjson keeps to RFC 8259: no NaN or Infinity, UTF-8 only, integers within
-            # 64 bits (none of ours is larger), nesting within 1024.
+            # orjson keeps to RFC 8259: no NaN or Infinity, UTF-8 only, nesting within
+            # 1024. An integer past 64 bits reads as a float, which every integer field
+            # refuses (none of ours is larger).
             return orjson.loads(out)
     except orjson.JSONDecodeError as exc:
         raise ProtocolError(f"body is not JSON: {_first_line(exc)}") from None
