@@ -352,11 +352,23 @@ def test_the_same_row_created_twice_merges_field_by_field(hq: Hq) -> None:
 
 
 @pytest.mark.parametrize(
-    "value",
-    [None, True, False, 0, -7, 2**62, 1.5, "", "张三", 'say "hi"\\', "tab\tline\x00", b"\x00\xff"],
+    ("value", "stored"),
+    [
+        (None, "null"),
+        (True, "true"),
+        (2**62, "4611686018427387904"),
+        (1e-05, "1e-05"),  # as json writes it, whatever encodes the messages
+        (1e16, "1e+16"),
+        ("张三", '"张三"'),
+        ('say "hi"\\', '"say \\"hi\\"\\\\"'),
+        ("tab\tline\x00", '"tab\\tline\\u0000"'),
+        (b"\x00\xff", '{"$b":"AP8="}'),
+    ],
 )
-def test_values_are_stored_as_the_protocol_writes_them(value: Value) -> None:
-    assert merge._value_json(value) == value_json(value)
+def test_stored_value_texts_keep_one_form(value: Value, stored: str) -> None:
+    # HQ compares stored texts to tell concurrent edits apart: texts written before
+    # and after a change of encoder must not differ for one value.
+    assert value_json(value) == stored
 
 
 def _postgres_only(hq: Hq) -> None:
