@@ -201,7 +201,7 @@ class Batch:
         """The work before the sequence lock: the created rows' fields, the changes HQ
         already has, HQ's copy of the touched rows and, on PostgreSQL, the merge on what
         was read. Several batches may be prepared in one transaction before any of them
-        is finished (hq.push_groups): each finds out when it is finished whether what it
+        is finished (hq.pushes): each finds out when it is finished whether what it
         read still stands."""
         self._batch = batch
         self._resolved = resolved

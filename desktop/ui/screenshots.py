@@ -288,6 +288,11 @@ def shoot_sync(camera: Camera, ops: Operations, window: MainWindow) -> None:
         SyncStatus(enrolled=True, running=True, progress=syncing, last_ok_ms=last_ok)
     )
     camera.window("sync-running", window)
+    indexing = SyncStatus(
+        enrolled=True, running=True, progress=Progress("index"), last_ok_ms=last_ok
+    )
+    service._set_status(indexing)
+    camera.window("sync-indexing", window)
     stalled = HqUnreachable(detail="no answer for 45 seconds (the link stalled)")
     service._set_status(
         SyncStatus(

@@ -8,7 +8,6 @@ import binascii
 import contextlib
 import gc
 import io
-import json
 import re
 import time
 from collections.abc import Iterator
@@ -16,6 +15,8 @@ from typing import Any
 
 import orjson
 import zstandard
+
+from desktop.store.schema.registry import compact_json
 
 PROTOCOL = "sync/v1"
 CONTENT_TYPE = "application/x-lianxin+zstd"
@@ -145,21 +146,10 @@ def dumps_bytes(message: Any) -> bytes:
     """Compact UTF-8 JSON of a wire structure (bytes become {"$b": base64}, RawJson its
     text as it is), as a body carries it.
 
-    orjson: a first pull's pages are tens of megabytes that HQ writes and the device
-    reads. It writes a NaN as null where json refuses it; no value of a message can be
-    one (the store and HQ refuse them: `to_db`, `check_value`)."""
-    try:
-        return orjson.dumps(message, default=_message_default)
-    except TypeError:
-        # An integer past 64 bits, which orjson cannot write: never one of ours, but a
-        # message may carry one for HQ to refuse (nothing HQ sends holds RawJson and one).
-        return json.dumps(
-            message,
-            ensure_ascii=False,
-            separators=(",", ":"),
-            allow_nan=False,
-            default=json_default,
-        ).encode("utf-8")
+    orjson (`compact_json`): a first pull's pages are tens of megabytes that HQ writes
+    and the device reads. It writes a NaN as null where json refuses it; no value of a
+    message can be one (the store and HQ refuse them: `to_db`, `check_value`)."""
+    return compact_json(message, _message_default)
 
 
 def dumps(message: Any) -> str:
