@@ -41,6 +41,18 @@ def _roster(ws: Workspace, branch: str, count: int) -> list[str]:
         )
 
 
+def _synced_branch(
+    live_hq: LiveHq, enrolled: Callable[..., Workspace], count: int
+) -> tuple[Workspace, list[str], Workspace]:
+    """Laptop a with a roster of `count` members sent to HQ, and laptop b just enrolled
+    for the same branch (its first pull still to come)."""
+    branch = live_hq.branch()
+    a = enrolled("a", branch)
+    ids = _roster(a, branch, count)
+    sync(a)
+    return a, ids, enrolled("b", branch)
+
+
 def _members(ws: Workspace) -> dict[str, dict[str, Any]]:
     out = {}
     for r in ws.records.query("members"):
@@ -132,11 +144,7 @@ def _first_pull_cut(ws: Workspace, *, on_pull: int) -> SyncOutcome:
 def test_the_status_says_when_a_first_pull_makes_its_rows_searchable(
     live_hq: LiveHq, enrolled: Callable[..., Workspace]
 ) -> None:
-    branch = live_hq.branch()
-    a = enrolled("a", branch)
-    ids = _roster(a, branch, 20)
-    sync(a)
-    b = enrolled("b", branch)
+    a, ids, b = _synced_branch(live_hq, enrolled, 20)
     phases: list[str] = []
     assert SyncEngine(b.records, on_progress=lambda p: phases.append(p.phase)).run().ok
     # Indexing comes after the last page, and is not shown as receiving.
@@ -154,11 +162,7 @@ def test_the_status_says_when_a_first_pull_makes_its_rows_searchable(
 def test_a_cut_during_a_first_pull_loses_at_most_the_page_in_flight(
     live_hq: LiveHq, enrolled: Callable[..., Workspace]
 ) -> None:
-    branch = live_hq.branch()
-    a = enrolled("a", branch)
-    _roster(a, branch, 150)
-    sync(a)
-    b = enrolled("b", branch)
+    a, _, b = _synced_branch(live_hq, enrolled, 150)
     outcome = _first_pull_cut(b, on_pull=3)
     assert not outcome.ok and isinstance(outcome.error, HqUnreachable)
     landed = _members(b)
@@ -187,11 +191,7 @@ def test_a_cut_during_a_first_pull_loses_at_most_the_page_in_flight(
 def test_rows_of_a_cut_first_pull_are_searchable_after_the_next_unlock(
     live_hq: LiveHq, enrolled: Callable[..., Workspace]
 ) -> None:
-    branch = live_hq.branch()
-    a = enrolled("a", branch)
-    ids = _roster(a, branch, 80)
-    sync(a)
-    b = enrolled("b", branch)
+    _, ids, b = _synced_branch(live_hq, enrolled, 80)
     assert not _first_pull_cut(b, on_pull=2).ok
     landed = set(_members(b))
     assert landed and "members" in search_backlog.tables(b.db)
