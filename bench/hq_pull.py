@@ -54,6 +54,7 @@ from desktop.sync.protocol import (
     encode_public_key,
     now_ms,
 )
+from hq.app import tune_collector
 from hq.db import HqDatabase
 from hq.devices import enroll, issue_code
 from hq.merge import Batch
@@ -228,6 +229,7 @@ def _describe(name: str, result: Result, fill_s: float) -> None:
 
 
 def run() -> None:
+    tune_collector()  # as `lianxin-hq serve` runs
     results: dict[str, Result] = {}
     with sqlite_url() as url:
         results["SQLite"], fill_s = measure(url)

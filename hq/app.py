@@ -11,6 +11,7 @@ workers may serve one database.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import time
@@ -256,6 +257,27 @@ def create_app(
     return app
 
 
+#: Allocations between two collections of the youngest generation (Python's default is
+#: 700), and collections of each generation between two of the next.
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
+def tune_collector() -> None:
+    """The cyclic garbage collector set for a serving process.
+
+    A pull page or a push is many thousands of short-lived objects (rows read, texts,
+    lists), none in a cycle. At the default threshold the collector ran every 700
+    allocations and, every hundred runs, walked everything young; pausing it around a
+    page only moved the walk to the end of the page, where it also took in the objects
+    of every other request in flight. Rarer runs of the young generation cost the same
+    per object and walk much less. What the app holds from its start (modules, tables,
+    compiled statements) is frozen out of every walk."""
+    gc.set_threshold(*GC_THRESHOLDS)
+    gc.freeze()
+
+
 def app_from_environment() -> FastAPI:
     """Factory for uvicorn workers: the database URL from env LIANXIN_HQ_DB."""
-    return create_app(os.environ[DB_ENV])
+    app = create_app(os.environ[DB_ENV])
+    tune_collector()
+    return app

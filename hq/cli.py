@@ -37,7 +37,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.store.schema.org import LEVELS
 from desktop.sync.protocol import now_ms
-from hq.app import DB_ENV, create_app
+from hq.app import DB_ENV, create_app, tune_collector
 from hq.bundles import import_file
 from hq.db import HqDatabase
 from hq.devices import issue_code, list_devices, revoke
@@ -283,6 +283,7 @@ def cmd_devices_revoke(args: argparse.Namespace) -> None:
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> None:
+    tune_collector()  # its pull pages are the server's
     passphrase = passphrase_from_env()
     db = _open(args)
     with db.read() as conn:
