@@ -50,6 +50,7 @@ from desktop.sync.protocol import (
     DELETED,
     OWNER,
     ConflictRecord,
+    EncodedRows,
     PulledField,
     PulledRow,
     PullRequest,
@@ -59,7 +60,7 @@ from desktop.sync.protocol import (
     Version,
     read_value,
 )
-from desktop.sync.protocol.wire import paused_gc
+from desktop.sync.protocol.wire import dumps
 from hq.db import by_table, head
 from hq.errors import Refusal
 from hq.scope import DeviceScope, Level, RowScope
@@ -112,10 +113,12 @@ _SPARSE_WINDOW = 4
 
 
 def _check_names(registry: Registry = REGISTRY) -> None:
-    """Field groups write column names into JSON unescaped (escaping millions of them
-    costs a fifth of a first pull). HQ stores only the registry's columns (a push is
-    checked against it), so those must need no escaping."""
+    """Field groups write column names, and pages table names, into JSON unescaped
+    (escaping millions of them costs a fifth of a first pull). HQ stores only the
+    registry's tables and columns (a push is checked against it), so those must need no
+    escaping."""
     names = {DELETED, OWNER, AUDIENCE} | {c.name for t in registry for c in t.columns}
+    names |= {t.name for t in registry}
     odd = sorted(name for name in names if not _PLAIN_NAME.fullmatch(name))
     if odd:
         raise RuntimeError(f"hq.pull cannot serve columns named {odd}")
@@ -152,11 +155,8 @@ class _Row:
 def pull_page(
     conn: Connection, scope: DeviceScope, request: PullRequest, *, now_ms: int
 ) -> PullResponse:
-    # A first pull's page is a thousand rows of objects that live as long as the page:
-    # the cyclic collector walked them over and over (a tenth of the time). Paused for
-    # one page only, and resumed by whoever paused it (see paused_gc).
-    with paused_gc():
-        return _page(conn, scope, request, now_ms)
+    # The collector is set for serving (hq.app.tune_collector), not paused here.
+    return _page(conn, scope, request, now_ms)
 
 
 def _page(conn: Connection, scope: DeviceScope, request: PullRequest, now_ms: int) -> PullResponse:
@@ -193,26 +193,26 @@ def _page(conn: Connection, scope: DeviceScope, request: PullRequest, now_ms: in
         reorder |= _add_outside(conn, rows, outside, cursor, upto)
     deleted = {key for key, row in rows.items() if row.deleted}
     tombstones = _tombstones(conn, deleted) if deleted else {}
-    pulled: list[PulledRow] = []
+    pulled: list[str] = []
     order: list[tuple[int, Key]] = []
-    encoded = PulledRow.encoded
     for key, row in rows.items():
         groups = row.groups
         if not groups:
             continue
         entire = key in whole
-        created = row.created_hlc if entire else None
         if key in deleted:
             # A deleted row's data is gone for every device: only its tombstone travels.
             tomb = tombstones.get(key)
             if tomb is None or tomb.seq not in {seq for seq, _ in groups}:
                 continue
-            pulled.append(PulledRow(row.tbl, row.row_id, created, entire, (tomb,)))
+            fields = dumps(PulledRow(row.tbl, row.row_id, None, False, (tomb,)).to_wire()[4])
         elif len(groups) == 1:
-            pulled.append(encoded(row.tbl, row.row_id, created, entire, f"[{groups[0][1]}]"))
+            fields = f"[{groups[0][1]}]"
         else:
-            fields = ",".join(group for _, group in groups)
-            pulled.append(encoded(row.tbl, row.row_id, created, entire, f"[{fields}]"))
+            fields = "[" + ",".join(group for _, group in groups) + "]"
+        # Table names, ids and stamps need no escaping (_check_names, read_id, read_hlc).
+        created = f'"{row.created_hlc}"' if entire else "null"
+        pulled.append(f'["{row.tbl}","{row.row_id}",{created},{int(entire)},{fields}]')
         if reorder:
             order.append((groups[0][0], key))
     if reorder:
@@ -220,7 +220,7 @@ def _page(conn: Connection, scope: DeviceScope, request: PullRequest, now_ms: in
         pulled = [pulled[rank] for rank in ranks]
     found_conflicts = _conflicts(conn, scope, cursor, upto) if scope.level is Level.OFFICER else ()
     return PullResponse(
-        tuple(pulled),
+        EncodedRows(pulled),
         tuple(removals),
         found_conflicts,
         upto,
@@ -361,7 +361,8 @@ def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Se
         .order_by(c.seq)
         .limit(chunk)
     )
-    # The device's rows first, then the changes of each past `after` (changes_row_seq).
+    # The device's rows first (found through indexes: candidate_rows), then the changes
+    # of each past `after` (changes_row_seq).
     theirs = (
         select(*change_columns)
         .where(same_row, c.seq > after)
@@ -369,9 +370,15 @@ def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Se
         .limit(chunk)
         .lateral("found")
     )
+    candidates = scope.candidate_rows().subquery("candidates")
     by_row = (
         select(*theirs.c, r.created_hlc, r.created_seq, r.deleted, literal_column(_FIELDS_PG_ROWS))
-        .select_from(row_state.join(theirs, true()))
+        .select_from(
+            candidates.join(
+                row_state,
+                and_(r.tbl == candidates.c.tbl, r.row_id == candidates.c.row_id),
+            ).join(theirs, true())
+        )
         .where(scope.read_filter())
         .order_by(theirs.c.seq)
         .limit(chunk)

@@ -26,7 +26,17 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, exists, false, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    and_,
+    exists,
+    false,
+    or_,
+    select,
+)
 
 from desktop.store.schema import REGISTRY, Registry, Scope, Table
 from hq.tables import org_closure, orgs, row_audience, row_state
@@ -171,6 +181,27 @@ class DeviceScope:
             or_(r.owner_org == self.org_id, addressed(row_audience.c.unit.in_(upward))),
         )
         return or_(tree, public, member)
+
+    def candidate_rows(self) -> CompoundSelect[Any]:
+        """(tbl, row_id) of every row `read_filter` may pass, and some it does not, each
+        found through an index: its owner, its id (the org tree), its audience, its
+        member. A page drawn from the device's rows starts here and applies
+        `read_filter` to these alone, instead of to every row HQ holds (a scan that
+        grows with the whole organisation, page after page)."""
+        r, a = row_state.c, row_audience.c
+        units = sorted(self.related | self.neighbours)
+        parts: list[Select[Any]] = [
+            select(r.tbl, r.row_id).where(r.owner_org.in_(sorted(self.descendants))),
+            select(r.tbl, r.row_id).where(
+                r.tbl.in_(tables_with(Scope.TREE, self.registry)), r.row_id.in_(units)
+            ),
+            select(a.tbl, a.row_id).where(
+                a.unit.in_(sorted(self.related | {self.member_id} - {None}))
+            ),
+        ]
+        if self.member_id is not None:
+            parts.append(select(r.tbl, r.row_id).where(r.member_id == self.member_id))
+        return parts[0].union(*parts[1:])
 
     # --- writing -----------------------------------------------------------------------
 

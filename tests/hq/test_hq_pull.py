@@ -39,6 +39,28 @@ def test_pages_deliver_everything_once_in_order(hq: Hq) -> None:
                 assert {f.col for f in row.fields} == {"owner_org", "audience", "name", "phone"}
 
 
+def test_a_branch_among_busy_ones_pulls_just_its_rows(hq: Hq) -> None:
+    """Most of HQ's log is other branches' work: the device's pages are then drawn from
+    its own rows (on PostgreSQL), and hold those, whole, and what is addressed to it."""
+    mine, busy = hq.org("第一党支部", hq.root), hq.org("第二党支部", hq.root)
+    writer, other, reader = hq.enrol(mine), hq.enrol(busy), hq.enrol(mine)
+    ours = [writer.insert("members", {"name": f"成员{n}"}) for n in range(6)]
+    writer.push()
+    theirs = [other.insert("members", {"name": f"乙{n}"}) for n in range(4)]
+    for round_ in range(60):
+        for row_id in theirs:
+            other.update("members", row_id, {"phone": f"13{round_:09d}"})
+    addressed = other.insert("members", {"name": "抄送"}, audience=[mine])
+    other.push()
+    writer.update("members", ours[0], {"phone": "13900000000"})
+    writer.push()
+    pages = reader.pull(limit=40)
+    received = {row.row_id for page in pages for row in page.rows if row.tbl == "members"}
+    assert received == {*ours, addressed}
+    assert reader.state()[ours[0]]["phone"] == "13900000000"
+    assert {k: v for k, v in reader.state().items() if k in ours} == writer.state()
+
+
 def test_a_page_not_applied_is_sent_again(hq: Hq) -> None:
     branch = hq.org("第一党支部", hq.root)
     writer, reader = hq.enrol(branch), hq.enrol(branch)

@@ -258,6 +258,14 @@ def test_sql_and_python_scope_rules_agree(hq: Hq, tree: dict[str, str]) -> None:
             }
             assert by_sql == by_python, (org, level)
             assert by_python, (org, level)
+            # The rows a page is drawn from (through indexes) hold every readable row.
+            candidates = scope.candidate_rows().subquery()
+            by_index = set(
+                conn.execute(
+                    select(candidates.c.row_id).where(candidates.c.row_id.in_(list(rows)))
+                ).scalars()
+            )
+            assert by_python <= by_index, (org, level, by_python - by_index)
 
 
 def _json(audience: tuple[str, ...]) -> str:

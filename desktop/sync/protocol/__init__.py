@@ -37,6 +37,7 @@ from desktop.sync.protocol.changes import (
 from desktop.sync.protocol.messages import (
     Change,
     ConflictRecord,
+    EncodedRows,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -124,6 +125,7 @@ __all__ = [
     "Change",
     "ConflictRecord",
     "DeviceBundle",
+    "EncodedRows",
     "EnrollRequest",
     "EnrollResponse",
     "ErrorBody",
