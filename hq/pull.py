@@ -121,7 +121,7 @@ def _check_names(registry: Registry = REGISTRY) -> None:
     names |= {t.name for t in registry}
     odd = sorted(name for name in names if not _PLAIN_NAME.fullmatch(name))
     if odd:
-        raise RuntimeError(f"hq.pull cannot serve columns named {odd}")
+        raise RuntimeError(f"hq.pull cannot serve tables or columns named {odd}")
 
 
 _check_names()

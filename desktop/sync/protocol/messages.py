@@ -199,16 +199,15 @@ class PulledRow:
     seq]` when it shares the stamp, device and author of the field before it (the
     fields of one insert do), which keeps a first pull small.
 
-    Immutable, and equal to another row with the same content. HQ makes its rows with
-    `encoded` from the wire form of their fields, which it builds from its database:
-    they travel as they are, and are decoded only if someone reads `fields`.
+    Immutable, and equal to another row with the same content. HQ sends its pages'
+    rows as text (EncodedRows), and makes a PulledRow only when someone reads one.
 
     A received row whose fields all share the first one's stamp (every row of a first
     pull) keeps them as they came, checked: `stamped` gives them without a tuple per
     field, and `fields` makes the tuples only when read.
     """
 
-    __slots__ = ("_fields", "_stamp", "_wire", "created_hlc", "row_id", "tbl", "whole")
+    __slots__ = ("_fields", "_stamp", "created_hlc", "row_id", "tbl", "whole")
     __match_args__ = ("tbl", "row_id", "created_hlc", "whole", "fields")
 
     tbl: str
@@ -216,7 +215,6 @@ class PulledRow:
     created_hlc: str | None
     whole: bool
     _fields: tuple[PulledField, ...] | None
-    _wire: RawJson | None
     #: (hlc, device, author, the wire's field lists) of a received row with one stamp.
     _stamp: tuple[str, str, str | None, list[list[Any]]] | None
 
@@ -228,32 +226,18 @@ class PulledRow:
         whole: bool,
         fields: tuple[PulledField, ...],
     ) -> None:
-        _init(self, tbl, row_id, created_hlc, whole, fields, None)
-
-    @classmethod
-    def encoded(
-        cls, tbl: str, row_id: str, created_hlc: str | None, whole: bool, fields_json: str
-    ) -> PulledRow:
-        """A row whose fields are given as the JSON text of their wire form (a list as
-        `to_wire` writes it). The text is trusted: HQ's own, never a received one."""
-        row = cls.__new__(cls)
-        _init(row, tbl, row_id, created_hlc, whole, None, RawJson(fields_json))
-        return row
+        _init(self, tbl, row_id, created_hlc, whole, fields)
 
     @property
     def fields(self) -> tuple[PulledField, ...]:
         fields = self._fields
         if fields is None:
-            if self._stamp is not None:
-                hlc, device, author, items = self._stamp
-                new = _new_tuple
-                fields = tuple(
-                    new(PulledField, (item[0], item[1], hlc, item[2], device, author))
-                    for item in items
-                )
-            else:
-                assert self._wire is not None
-                fields = _read_fields(json.loads(self._wire.text))
+            assert self._stamp is not None  # made without fields: a received stamped row
+            hlc, device, author, items = self._stamp
+            new = _new_tuple
+            fields = tuple(
+                new(PulledField, (item[0], item[1], hlc, item[2], device, author)) for item in items
+            )
             object.__setattr__(self, "_fields", fields)
         return fields
 
@@ -295,7 +279,7 @@ class PulledRow:
         return (PulledRow, (self.tbl, self.row_id, self.created_hlc, self.whole, self.fields))
 
     def to_wire(self) -> list[Any]:
-        fields = self._wire if self._wire is not None else _fields_to_wire(self.fields)
+        fields = _fields_to_wire(self.fields)
         return [self.tbl, self.row_id, self.created_hlc, int(self.whole), fields]
 
     @classmethod
@@ -308,9 +292,9 @@ class PulledRow:
         row = cls.__new__(cls)
         stamp = _read_stamped(fields)
         if stamp is not None:
-            _init(row, tbl, row_id, created, whole, None, None, stamp)
+            _init(row, tbl, row_id, created, whole, None, stamp)
         else:
-            _init(row, tbl, row_id, created, whole, _read_fields(fields), None)
+            _init(row, tbl, row_id, created, whole, _read_fields(fields))
         return row
 
 
@@ -373,7 +357,6 @@ def _init(
     created_hlc: str | None,
     whole: bool,
     fields: tuple[PulledField, ...] | None,
-    wire: RawJson | None,
     stamp: tuple[str, str, str | None, list[list[Any]]] | None = None,
 ) -> None:
     setter = object.__setattr__
@@ -382,7 +365,6 @@ def _init(
     setter(row, "created_hlc", created_hlc)
     setter(row, "whole", whole)
     setter(row, "_fields", fields)
-    setter(row, "_wire", wire)
     setter(row, "_stamp", stamp)
 
 
