@@ -81,6 +81,29 @@ def test_metrics_count_what_happened(hq: Hq) -> None:
     assert 'lianxin_hq_request_seconds_bucket{endpoint="/sync/v1/pull"' in text
 
 
+def test_a_failure_of_hq_is_answered_and_logged_not_dropped(
+    hq: Hq, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    branch = hq.org("第一党支部", hq.root)
+    device = hq.enrol(branch)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the disk is on fire")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("hq.app.pull_page", broken)
+        with pytest.raises(Refused) as refused:
+            device.pull()
+    assert refused.value.status == 500
+    assert refused.value.body.error == "internal"
+    assert "the disk is on fire" in caplog.text  # for the operator, not the device
+    assert "fire" not in refused.value.body.reason
+    device.pull()  # HQ goes on serving
+    text = hq.client.get("/metrics").text
+    assert 'lianxin_hq_requests_total{endpoint="/sync/v1/pull",status="500"} 1.0' in text
+    assert 'lianxin_hq_errors_total{code="internal"} 1.0' in text
+
+
 # --- lianxin-hq commands ---------------------------------------------------------------
 
 
