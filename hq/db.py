@@ -241,5 +241,8 @@ def store_sequence(conn: Connection, value: int) -> None:
     conn.execute(update(counters).where(counters.c.name == SEQ).values(value=value))
 
 
+_HEAD = select(counters.c.value).where(counters.c.name == SEQ)
+
+
 def head(conn: Connection) -> int:
-    return int(conn.execute(select(counters.c.value).where(counters.c.name == SEQ)).scalar_one())
+    return int(conn.execute(_HEAD).scalar_one())

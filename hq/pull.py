@@ -107,8 +107,8 @@ _OUTSIDE_PG = (
 )
 #: Row ids looked up in one statement.
 _IDS_AT_ONCE = 2_000
-#: The first stretch of the change log a page reads, in chunks of changes: a device
-#: that holds few rows finds less than one chunk in it (fewer than one in this many).
+#: Changes left past the cursor, in chunks, that a page reads along the log whoever the
+#: device is: counting its rows would cost more.
 _SPARSE_WINDOW = 4
 
 
@@ -245,8 +245,9 @@ def _window(
 
     The device's changes are found in the change log's order, each checked against its
     scope. A device that holds few of HQ's rows (one branch of many) would have most of
-    the log read for a few of its changes: when the first stretch read shows that, and
-    HQ has fewer rows than changes are left to read, they are found from its rows.
+    the log read for a few of its changes: when more changes are left than a short
+    stretch of the log and it holds few rows (`_holds_few`), they are found from its
+    rows instead, from the start.
     """
     by_change, by_row = _change_queries(scope, conn.dialect.name == "postgresql")
     query = by_change
@@ -260,6 +261,10 @@ def _window(
     chunk = max(32, (limit + 1) // 32)
     # The first stretch of the log read: enough for a device holding most rows.
     until = min(top, after + _SPARSE_WINDOW * chunk)
+    if by_row is not None and until < top and _holds_few(conn, scope, top - after, chunk):
+        # A query from the rows reads all of them however few changes it returns: ask
+        # for a good part of the page at once.
+        query, until, chunk = by_row, top, max(chunk, limit // 8)
     while True:
         params = {"after": after, "until": until, "chunk": chunk}
         found = conn.execute(query, params).all()
@@ -294,16 +299,11 @@ def _window(
             read_all = last
             break
         if len(found) < chunk:
-            # The stretch is read to its end, and had few of the device's changes.
-            if by_row is not None and _few_rows(conn, top - until):
-                query = by_row
-            after, until = until, top
+            after, until = until, top  # the stretch is read to its end: read on
         else:
             after, until = found[-1][0], top  # a full chunk in the stretch: read on
         wanted = limit + 1 - counted
         per_change = counted / seen if counted else 1.0
-        # A query from the rows reads all of them, however few changes it returns: ask
-        # for more at once.
         margin = 1.3 if query is by_row else 1.1
         chunk = max(16, min(wanted, int(wanted / per_change * margin) + 8))
     return rows, upto if more else top, more, read_all
@@ -379,20 +379,42 @@ def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Se
                 and_(r.tbl == candidates.c.tbl, r.row_id == candidates.c.row_id),
             ).join(theirs, true())
         )
-        .where(scope.read_filter())
         .order_by(theirs.c.seq)
         .limit(chunk)
     )
+    if scope.level is not Level.OFFICER:  # an officer's candidates are its rows exactly
+        by_row = by_row.where(scope.read_filter())
     return by_change, by_row
 
 
-def _few_rows(conn: Connection, changes_left: int) -> bool:
-    """Whether HQ has fewer rows than changes left to read (counted no further): then
-    reading the device's changes from its rows costs less than along the log."""
-    counted = conn.execute(
-        select(func.count()).select_from(select(row_state.c.tbl).limit(changes_left).subquery())
-    ).scalar_one()
-    return int(counted) < changes_left
+def _holds_few(conn: Connection, scope: DeviceScope, changes_left: int, chunk: int) -> bool:
+    """Whether the device's changes past the cursor are cheaper found from its rows
+    than along the change log.
+
+    From its rows, each page's query reads every row the device holds (R of them). Along
+    the log, it reads about chunk / share changes, the device holding a share R / T of
+    HQ's T rows, and never more than the changes left. So the rows win when R is under
+    both the changes left and chunk * T / R. Both counts stop as soon as the answer is
+    known: no more of the device's rows than changes are left, no more of HQ's than
+    R * R / chunk."""
+    mine = conn.execute(_count_mine(scope), {"left": changes_left}).scalar_one()
+    if mine >= changes_left:
+        return False
+    enough = mine * mine // chunk + 1
+    counted = conn.execute(_COUNT_ROWS, {"enough": enough}).scalar_one()
+    return bool(counted >= enough)
+
+
+_COUNT_ROWS = select(func.count()).select_from(
+    select(row_state.c.tbl).limit(bindparam("enough", type_=Integer)).subquery()
+)
+
+
+@functools.lru_cache(maxsize=_QUERIES_KEPT)
+def _count_mine(scope: DeviceScope) -> Select[Any]:
+    """The device's rows (candidate_rows), counted up to `left`."""
+    found = scope.candidate_rows().limit(bindparam("left", type_=Integer)).subquery()
+    return select(func.count()).select_from(found)
 
 
 def _group_text(items: str, count: int, hlc: str, device: str, author: str | None) -> str:
@@ -474,6 +496,18 @@ def _scope_of(owner: str | None, member: str | None, audience: str) -> RowScope:
     return RowScope(owner, member, tuple(json.loads(audience)))
 
 
+_MOVES = select(
+    scope_moves.c.tbl,
+    scope_moves.c.row_id,
+    scope_moves.c.old_owner,
+    scope_moves.c.old_member,
+    scope_moves.c.old_audience,
+).where(
+    scope_moves.c.seq > bindparam("cursor", type_=BigInteger),
+    scope_moves.c.seq <= bindparam("upto", type_=BigInteger),
+)
+
+
 def _moves(
     conn: Connection, scope: DeviceScope, cursor: int, upto: int
 ) -> tuple[set[Key], list[RowRef]]:
@@ -481,13 +515,8 @@ def _moves(
     were outside it at some point of the range (entered), and those outside it now that
     were inside it at some point (removed). A device that never held a removed row just
     ignores the removal; one that held an entered row gets it whole again."""
-    m = scope_moves.c
     history: dict[Key, list[bool]] = {}
-    for move in conn.execute(
-        select(m.tbl, m.row_id, m.old_owner, m.old_member, m.old_audience).where(
-            m.seq > cursor, m.seq <= upto
-        )
-    ):
+    for move in conn.execute(_MOVES, {"cursor": cursor, "upto": upto}):
         if move.tbl in scope.registry:
             before = _scope_of(move.old_owner, move.old_member, move.old_audience)
             history.setdefault((move.tbl, move.row_id), []).append(
@@ -526,17 +555,28 @@ def _current_scopes(conn: Connection, keys: Sequence[Key]) -> dict[Key, RowScope
     }
 
 
+_CREATED = and_(
+    conflicts.c.created_seq > bindparam("cursor", type_=BigInteger),
+    conflicts.c.created_seq <= bindparam("upto", type_=BigInteger),
+)
+#: A device starting afresh needs only the conflicts still to be reviewed.
+_CONFLICTS_NEW = and_(_CREATED, conflicts.c.resolved_seq.is_(None))
+_CONFLICTS_CHANGED = or_(
+    _CREATED,
+    and_(
+        conflicts.c.resolved_seq > bindparam("cursor", type_=BigInteger),
+        conflicts.c.resolved_seq <= bindparam("upto", type_=BigInteger),
+    ),
+)
+
+
 def _conflicts(
     conn: Connection, scope: DeviceScope, cursor: int, upto: int
 ) -> tuple[ConflictRecord, ...]:
     c = conflicts.c
-    created = and_(c.created_seq > cursor, c.created_seq <= upto)
-    if cursor == 0:
-        # A device starting afresh needs only what is still to be reviewed.
-        window = and_(created, c.resolved_seq.is_(None))
-    else:
-        window = or_(created, and_(c.resolved_seq > cursor, c.resolved_seq <= upto))
-    if conn.execute(select(c.id).where(window).limit(1)).first() is None:
+    window = _CONFLICTS_NEW if cursor == 0 else _CONFLICTS_CHANGED
+    window_values = {"cursor": cursor, "upto": upto}
+    if conn.execute(select(c.id).where(window).limit(1), window_values).first() is None:
         return ()  # the common case, found on the indexes alone
     found = conn.execute(
         select(conflicts)
@@ -545,7 +585,8 @@ def _conflicts(
             and_(row_state.c.tbl == c.tbl, row_state.c.row_id == c.row_id),
         )
         .where(window, scope.read_filter())
-        .order_by(c.id)
+        .order_by(c.id),
+        window_values,
     ).all()
     values = _values([v for row in found for v in (row.winner_value, row.loser_value)])
     return tuple(

@@ -187,7 +187,8 @@ class DeviceScope:
         found through an index: its owner, its id (the org tree), its audience, its
         member. A page drawn from the device's rows starts here and applies
         `read_filter` to these alone, instead of to every row HQ holds (a scan that
-        grows with the whole organisation, page after page)."""
+        grows with the whole organisation, page after page). An officer's are exactly
+        the rows `read_filter` passes: its rules are these three lookups."""
         r, a = row_state.c, row_audience.c
         units = sorted(self.related | self.neighbours)
         parts: list[Select[Any]] = [
