@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop.sync.protocol import (
@@ -29,8 +29,8 @@ from desktop.sync.protocol import (
 from hq.db import HqDatabase
 from hq.devices import Device
 from hq.errors import Refusal
-from hq.scope import DeviceScope, Level, neighbours_of
-from hq.tables import devices, nonces, org_closure
+from hq.scope import DeviceScope
+from hq.tables import devices, nonces, orgs
 
 log = logging.getLogger(__name__)
 
@@ -72,34 +72,45 @@ def check_signature(
         raise Refusal(401, "bad_signature", "The device key is malformed.") from None
 
 
-def _device_and_scope(conn: Connection, device_id: str) -> tuple[Device, DeviceScope] | None:
-    """The device and its scope, in one query (as get_device and DeviceScope.load would
-    read them: the units below the device's own, itself included, and those above it)."""
-    d, c = devices.c, org_closure.c
-    found = conn.execute(
-        select(devices, c.ancestor, c.descendant, c.depth)
-        .select_from(
-            devices.outerjoin(org_closure, or_(c.ancestor == d.org_id, c.descendant == d.org_id))
-        )
-        .where(d.id == device_id)
-    ).all()
-    if not found:
+#: The device, and how many units the org tree has (see _device_and_scope).
+_DEVICE = select(
+    devices, select(func.count()).select_from(orgs).scalar_subquery().label("tree_units")
+).where(devices.c.id == bindparam("device_id"))
+#: Devices' scopes kept by each app worker (beyond these, it starts afresh).
+SCOPES_KEPT = 4096
+Scopes = dict[str, tuple[int, DeviceScope]]
+
+
+def _device_and_scope(
+    conn: Connection, device_id: str, kept: Scopes | None = None
+) -> tuple[Device, DeviceScope] | None:
+    """The device and its scope (DeviceScope.load), the scope from `kept` when the org
+    tree is as it was when the scope was worked out.
+
+    Units are only ever added to the tree (`lianxin-hq org add`, units an officer
+    pushes), never moved or removed, and a unit's name and level decide no scope: so
+    the tree is as it was while its count of units is. The count comes with the device,
+    in one query, so a unit added is in every scope from the next request on."""
+    found = conn.execute(_DEVICE, {"device_id": device_id}).first()
+    if found is None:
         return None
-    first = found[0]
-    device = Device(**{column.name: first._mapping[column] for column in devices.columns})
-    below = frozenset(row.descendant for row in found if row.ancestor == device.org_id)
-    above = frozenset(
-        row.ancestor for row in found if row.descendant == device.org_id and row.depth > 0
-    )
-    scope = DeviceScope(
-        device.id,
-        device.org_id,
-        Level(device.level),
-        device.member_id,
-        below,
-        above,
-        neighbours_of(conn, device.org_id),
-    )
+    values = found._mapping
+    device = Device(**{column.name: values[column] for column in devices.columns})
+    units = int(values["tree_units"])
+    held = None if kept is None else kept.get(device_id)
+    if held is not None and held[0] == units:
+        scope = held[1]
+        if (scope.org_id, scope.level, scope.member_id) == (
+            device.org_id,
+            device.level,
+            device.member_id,
+        ):
+            return device, scope
+    scope = DeviceScope.load(conn, device.id, device.org_id, device.level, device.member_id)
+    if kept is not None:
+        if len(kept) >= SCOPES_KEPT:
+            kept.clear()
+        kept[device_id] = (units, scope)
     return device, scope
 
 
@@ -109,6 +120,7 @@ class Authenticator:
         self._signing_key = signing_key
         self._last_purge = 0
         self._lock = threading.Lock()
+        self._scopes: Scopes = {}
 
     def caller(
         self, method: str, path: str, headers: Mapping[str, str], body: bytes, *, now_ms: int
@@ -125,7 +137,7 @@ class Authenticator:
                     # replayed answers only over the replayer's own connection, which
                     # TLS keeps from anyone who did not make the request.
                     conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
-                found = _device_and_scope(conn, signed.device_id)
+                found = _device_and_scope(conn, signed.device_id, self._scopes)
                 if found is None:
                     raise Refusal(
                         401, "unknown_device", "HQ does not know this device: enrol it again."

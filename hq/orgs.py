@@ -182,6 +182,8 @@ def adopt_pushed_units(
             adopted.append(row_id)
             log.info("org unit %s (%s) added below %s by a device", row_id, level, parent_id)
         elif existing.parent_id != parent_id:
+            # Units never move (nor go): HQ's workers keep devices' scopes for as long
+            # as the tree has as many units (hq.auth._device_and_scope).
             raise _refuse(
                 "moving a unit to another place in the tree is done at HQ", row_id, pushed
             )
