@@ -120,8 +120,21 @@ class Outcome:
     accepted: int = 0
     pulled_rows: int = 0
     requests: int = 0
-    latencies: list[float] = field(default_factory=list)
+    #: Request times by endpoint path (pushes, pulls).
+    latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+
+    def add(self, other: Outcome) -> None:
+        self.accepted += other.accepted
+        self.pulled_rows += other.pulled_rows
+        self.requests += other.requests
+        for path, times in other.latencies.items():
+            self.latencies.setdefault(path, []).extend(times)
+        self.errors += other.errors
+
+    def times(self) -> list[float]:
+        """Every request's time."""
+        return [t for times in self.latencies.values() for t in times]
 
 
 # --- the server --------------------------------------------------------------------------
@@ -291,9 +304,8 @@ def _sync(
     lock: threading.Lock,
 ) -> None:
     key = Ed25519PrivateKey.from_private_bytes(device.key)
-    accepted = rows = 0
-    latencies: list[float] = []
-    errors: list[str] = []
+    mine = Outcome()
+    errors = mine.errors
     with requests.Session() as session:
         start.wait()
 
@@ -304,7 +316,8 @@ def _sync(
             except requests.RequestException as error:
                 errors.append(f"{path}: {type(error).__name__}")
                 return None
-            latencies.append(time.perf_counter() - began)
+            mine.latencies.setdefault(path, []).append(time.perf_counter() - began)
+            mine.requests += 1
             if answer.status_code != 200:
                 errors.append(f"{path}: {answer.status_code} {answer.text[:200]}")
                 return None
@@ -314,7 +327,7 @@ def _sync(
             content = post(PUSH_PATH, body, headers)
             if content is None:
                 break
-            accepted += PushResponse.from_wire(decode_body(content)).accepted
+            mine.accepted += PushResponse.from_wire(decode_body(content)).accepted
         cursor = 0
         while not errors:
             request = encode_body(PullRequest(DATA_FORMAT, cursor, DEFAULT_PULL_LIMIT).to_wire())
@@ -324,16 +337,12 @@ def _sync(
             # Only what the loop needs: a device's own reading of the page (objects for
             # every field) would take the 2 cores from HQ, which is what is measured.
             page = decode_body(content)
-            rows += len(page["rows"])
+            mine.pulled_rows += len(page["rows"])
             cursor = int(page["next_cursor"])
             if not page["more"]:
                 break
     with lock:
-        outcome.accepted += accepted
-        outcome.pulled_rows += rows
-        outcome.requests += len(latencies)
-        outcome.latencies += latencies
-        outcome.errors += errors
+        outcome.add(mine)
 
 
 def client_process(
@@ -438,11 +447,7 @@ def sync_all(
     total = Outcome()
     for _ in processes:
         part: Outcome = results.get(timeout=TIMEOUT_S * 5)
-        total.accepted += part.accepted
-        total.pulled_rows += part.pulled_rows
-        total.requests += part.requests
-        total.latencies += part.latencies
-        total.errors += part.errors
+        total.add(part)
     took = time.perf_counter() - began
     used = ProcessorTime.now(server) - before
     for process in processes:
@@ -464,17 +469,18 @@ def run() -> None:
                 tail = server_log.read_text(errors="replace").splitlines()[-5:]
                 report.info("server log ends: " + " | ".join(tail))
     report.figure("hq_changes_per_s", outcome.accepted / took, "changes/s")
-    p99 = report.percentile(outcome.latencies, 99) if outcome.latencies else float("nan")
+    times = outcome.times()
+    p99 = report.percentile(times, 99) if times else float("nan")
     report.figure("hq_p99_s", p99, "s", goal=GOAL_P99_S)
     expected = DEVICES * CHANGES
     report.info(
         f"{DEVICES} devices at once ({WORKERS} HQ workers, {CLIENT_PROCESSES} client processes): "
         f"{outcome.accepted:,} of {expected:,} changes accepted and {outcome.pulled_rows:,} rows "
         f"pulled in {took:.1f} s, {outcome.requests:,} requests "
-        f"(median {report.median(outcome.latencies):.3f} s, max {max(outcome.latencies):.3f} s); "
+        f"(median {report.median(times):.3f} s, max {max(times):.3f} s); "
         f"goal {GOAL_CHANGES_PER_S:,} changes/s: "
         f"{'met' if outcome.accepted / took >= GOAL_CHANGES_PER_S else 'MISSED'}"
-        if outcome.latencies
+        if times
         else "no request was answered"
     )
     if outcome.accepted:
@@ -489,6 +495,13 @@ def run() -> None:
             f"on {cores} cores; HQ and PostgreSQL alone on these cores would accept at most "
             f"{cores * 1000 / per_change:,.0f} changes/s"
         )
+    for path, kind in ((PUSH_PATH, "pushes"), (PULL_PATH, "pulls")):
+        kind_times = outcome.latencies.get(path)
+        if kind_times:
+            report.info(
+                f"{kind}: {len(kind_times):,}, median {report.median(kind_times):.3f} s, "
+                f"p99 {report.percentile(kind_times, 99):.3f} s"
+            )
     report.info(f"errors: {len(outcome.errors)}")
     for error in sorted(set(outcome.errors))[:5]:
         report.info(f"  {error}")

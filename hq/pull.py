@@ -264,7 +264,7 @@ def _window(
     if by_row is not None and until < top and _holds_few(conn, scope, top - after, chunk):
         # A query from the rows reads all of them however few changes it returns: ask
         # for a good part of the page at once.
-        query, until, chunk = by_row, top, max(chunk, limit // 8)
+        query, until, chunk = by_row, top, max(chunk, limit // 6)
     while True:
         params = {"after": after, "until": until, "chunk": chunk}
         found = conn.execute(query, params).all()
