@@ -42,6 +42,7 @@ from sqlalchemy import (
     select,
     true,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import Select
 
 from desktop.store.schema import REGISTRY, Registry
@@ -267,7 +268,7 @@ def _window(
         query, until, chunk = by_row, top, max(chunk, limit // 6)
     while True:
         params = {"after": after, "until": until, "chunk": chunk}
-        found = conn.execute(query, params).all()
+        found = query.rows(conn, params)
         for change in found:
             seq, tbl, row_id, hlc, device, author, created_hlc, created_seq, deleted, fields = (
                 change
@@ -317,7 +318,7 @@ _QUERIES_KEPT = 1024
 
 
 @functools.lru_cache(maxsize=_QUERIES_KEPT)
-def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Select[Any] | None]:
+def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[_Query, _Query | None]:
     """The device's changes past `after`, in order, with their rows' state and fields:
     read along the change log (up to `until`), and, on PostgreSQL, from its rows.
 
@@ -345,7 +346,7 @@ def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Se
             .order_by(c.seq)
             .limit(chunk)
         )
-        return by_change, None
+        return _Query(by_change), None
     # A LIMIT keeps PostgreSQL from folding a LATERAL subquery into a plain join (which
     # it would then be free to hash).
     mine = (
@@ -384,7 +385,44 @@ def _change_queries(scope: DeviceScope, postgres: bool) -> tuple[Select[Any], Se
     )
     if scope.level is not Level.OFFICER:  # an officer's candidates are its rows exactly
         by_row = by_row.where(scope.read_filter())
-    return by_change, by_row
+    return _Query(by_change, postgres=True), _Query(by_row, postgres=True)
+
+
+class _Query:
+    """A page query of one device, run as often as its pages need.
+
+    On PostgreSQL it is compiled once, its scope's lists of units written out, and run
+    on the driver's cursor: SQLAlchemy would otherwise work out its cache key, write
+    the lists out again and make a Row of every change it returns, on every run, which
+    cost more than reading the changes."""
+
+    __slots__ = ("fixed", "sql", "statement")
+
+    def __init__(self, statement: Select[Any], *, postgres: bool = False) -> None:
+        self.statement = statement
+        self.sql: str | None = None
+        self.fixed: dict[str, Any] = {}
+        if postgres:
+            # Writing the lists out takes a value for every parameter: the page's own
+            # (after, until, chunk) get theirs on each run.
+            expanded = statement.compile(dialect=_POSTGRES).construct_expanded_state(
+                dict.fromkeys(_PAGE_PARAMS, 0)
+            )
+            self.sql, self.fixed = expanded.statement, dict(expanded.parameters)
+
+    def rows(self, conn: Connection, params: dict[str, int]) -> Sequence[Any]:
+        if self.sql is None:
+            return conn.execute(self.statement, params).all()
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(self.sql, {**self.fixed, **params})
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+
+_PAGE_PARAMS = ("after", "until", "chunk")
+_POSTGRES = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]
 
 
 def _holds_few(conn: Connection, scope: DeviceScope, changes_left: int, chunk: int) -> bool:
