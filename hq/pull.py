@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    ColumnElement,
     Connection,
     Integer,
     and_,
@@ -597,14 +598,23 @@ _CREATED = and_(
     conflicts.c.created_seq > bindparam("cursor", type_=BigInteger),
     conflicts.c.created_seq <= bindparam("upto", type_=BigInteger),
 )
+
+
+def _window_and_probe(window: ColumnElement[bool]) -> tuple[ColumnElement[bool], Select[Any]]:
+    """A page's conflicts condition, and a query for whether any conflict meets it."""
+    return window, select(conflicts.c.id).where(window).limit(1)
+
+
 #: A device starting afresh needs only the conflicts still to be reviewed.
-_CONFLICTS_NEW = and_(_CREATED, conflicts.c.resolved_seq.is_(None))
-_CONFLICTS_CHANGED = or_(
-    _CREATED,
-    and_(
-        conflicts.c.resolved_seq > bindparam("cursor", type_=BigInteger),
-        conflicts.c.resolved_seq <= bindparam("upto", type_=BigInteger),
-    ),
+_CONFLICTS_NEW = _window_and_probe(and_(_CREATED, conflicts.c.resolved_seq.is_(None)))
+_CONFLICTS_CHANGED = _window_and_probe(
+    or_(
+        _CREATED,
+        and_(
+            conflicts.c.resolved_seq > bindparam("cursor", type_=BigInteger),
+            conflicts.c.resolved_seq <= bindparam("upto", type_=BigInteger),
+        ),
+    )
 )
 
 
@@ -612,9 +622,9 @@ def _conflicts(
     conn: Connection, scope: DeviceScope, cursor: int, upto: int
 ) -> tuple[ConflictRecord, ...]:
     c = conflicts.c
-    window = _CONFLICTS_NEW if cursor == 0 else _CONFLICTS_CHANGED
+    window, any_found = _CONFLICTS_NEW if cursor == 0 else _CONFLICTS_CHANGED
     window_values = {"cursor": cursor, "upto": upto}
-    if conn.execute(select(c.id).where(window).limit(1), window_values).first() is None:
+    if conn.execute(any_found, window_values).first() is None:
         return ()  # the common case, found on the indexes alone
     found = conn.execute(
         select(conflicts)
