@@ -251,12 +251,13 @@ class _Measured:
         self.app = app
         self.metrics = metrics
         self.routes = routes
-        #: Endpoints by path, found once (the sync endpoints have no parameters).
-        self.endpoints: dict[str, str] = {}
+        #: Endpoints by method and path, found once (the sync endpoints have no
+        #: parameters; a path asked with another method is "other").
+        self.endpoints: dict[tuple[str, str], str] = {}
 
     def endpoint(self, scope: Scope) -> str:
-        path = scope["path"]
-        found = self.endpoints.get(path)
+        key = (scope["method"], scope["path"])
+        found = self.endpoints.get(key)
         if found is not None:
             return found
         for route in self.routes:
@@ -266,7 +267,7 @@ class _Measured:
         else:
             found = "other"
         if "{" not in found and found != "other":
-            self.endpoints[path] = found
+            self.endpoints[key] = found
         return found
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
