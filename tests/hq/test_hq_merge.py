@@ -273,6 +273,15 @@ def _assert_nothing_lost(hq: Hq, rows: list[str]) -> None:
         }
         kept = {(c.row_id, c.col, c.loser_hlc) for c in conn.execute(select(conflicts))}
     based_on = {(c.row_id, c.col, c.base_hlc) for c in log}
+    # Concurrent edits that wrote the same value merge without a conflict (nothing
+    # differs): the value stays, with the later stamp. An edit based on that stamp
+    # overwrote the earlier edit's value knowingly too. So a value is not lost when the
+    # same value, stamped the same or later, was the base of an edit.
+    overwritten: dict[tuple[str, str, str], str] = {}
+    for c in log:
+        if (c.row_id, c.col, c.hlc) in based_on:
+            same = (c.row_id, c.col, c.value)
+            overwritten[same] = max(overwritten.get(same, ""), c.hlc)
     for change in log:
         if change.col == "_deleted":
             continue
@@ -287,12 +296,14 @@ def _assert_nothing_lost(hq: Hq, rows: list[str]) -> None:
                     (change.row_id, change.col, change.hlc) in kept
                     or change.value == value
                     or (change.row_id, change.col, change.hlc) in based_on
+                    or overwritten.get((change.row_id, change.col, change.value), "") >= change.hlc
                 ), f"edit after a delete lost: {change}"
             continue
         assert (
             change.hlc == hlc
             or change.value == value
             or (change.row_id, change.col, change.hlc) in based_on
+            or overwritten.get((change.row_id, change.col, change.value), "") >= change.hlc
             or (change.row_id, change.col, change.hlc) in kept
         ), _history(log, kept, change, value, hlc)
 
